@@ -1,0 +1,75 @@
+package io.kaskad.account;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.kaskad.common.ConflictException;
+import io.kaskad.common.NotFoundException;
+
+/** Companies: opened and blocked by admins, their settings changed by their own users. */
+@Service
+public class CompanyService {
+
+    private final CompanyRepository companies;
+    private final UserAccountRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+
+    CompanyService(CompanyRepository companies, UserAccountRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+        this.companies = companies;
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    public Company get(long companyId) {
+        return companies.findById(companyId).orElseThrow(() -> new NotFoundException("Company", companyId));
+    }
+
+    public Optional<Company> findByName(String name) {
+        return companies.findByName(name);
+    }
+
+    public List<CompanySummary> listWithUserCounts() {
+        return companies.findAllByOrderByNameAsc().stream()
+            .map(company -> new CompanySummary(company, users.countByCompanyId(company.id())))
+            .toList();
+    }
+
+    public CompanySummary summary(long companyId) {
+        return new CompanySummary(get(companyId), users.countByCompanyId(companyId));
+    }
+
+    /** Opens a company together with its first client user, or neither when a name is taken. */
+    @Transactional
+    public Company open(NewCompany request) {
+        if (companies.existsByName(request.name())) {
+            throw new ConflictException("name", "company.name.taken");
+        }
+        if (users.existsByUsername(request.username())) {
+            throw new ConflictException("username", "user.username.taken");
+        }
+        Company company = companies.save(Company.create(request.name(), request.timezone(), request.sendRateLimit(), clock.instant()));
+        users.save(UserAccount.client(company.id(), request.username(), passwordEncoder.encode(request.password()), clock.instant()));
+        return company;
+    }
+
+    @Transactional
+    public Company updateSettings(long companyId, String timezone, int sendRateLimit) {
+        return companies.save(get(companyId).withSettings(timezone, sendRateLimit));
+    }
+
+    /** A blocked company's users cannot log in and its API keys stop working at once. */
+    @Transactional
+    public Company setBlocked(long companyId, boolean blocked) {
+        return companies.save(get(companyId).withBlocked(blocked));
+    }
+
+    public record CompanySummary(Company company, long userCount) {
+    }
+}

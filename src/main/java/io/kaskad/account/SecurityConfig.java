@@ -1,0 +1,106 @@
+package io.kaskad.account;
+
+import java.time.Duration;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
+import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+
+import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two filter chains: {@code /api/**} is stateless and authenticated by company API keys, answering
+ * problem+json; everything else is the portal, with form login, remember-me and CSRF.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    private static final Duration REMEMBER_ME_VALIDITY = Duration.ofDays(14);
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyService apiKeys, JsonMapper json) {
+        ApiProblemResponder problems = new ApiProblemResponder(json);
+        http.securityMatcher("/api/**")
+            .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(ApiKeyAuthenticationFilter.API_AUTHORITY))
+            .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), AnonymousAuthenticationFilter.class)
+            .csrf(AbstractHttpConfigurer::disable)
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .requestCache(AbstractHttpConfigurer::disable)
+            .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain portalSecurity(HttpSecurity http, PortalUserDetailsService users,
+            PersistentTokenRepository rememberMeTokens, @Value("${kaskad.security.remember-me-key}") String rememberMeKey) {
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers("/actuator/**", "/admin/**").hasRole(Role.ADMIN.name())
+                .requestMatchers("/").authenticated()
+                .anyRequest().hasRole(Role.CLIENT.name()))
+            .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailures()))
+            .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+            .rememberMe(rememberMe -> rememberMe.tokenRepository(rememberMeTokens)
+                .userDetailsService(users)
+                .key(rememberMeKey)
+                .tokenValiditySeconds((int) REMEMBER_ME_VALIDITY.toSeconds()))
+            .exceptionHandling(errors -> errors.authenticationEntryPoint(portalEntryPoint())
+                .accessDeniedHandler(new PortalAccessDeniedHandler()))
+            .addFilterBefore(new RevokedAccessFilter(users), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    PersistentTokenRepository rememberMeTokens(DataSource dataSource) {
+        JdbcTokenRepositoryImpl tokens = new JdbcTokenRepositoryImpl();
+        tokens.setDataSource(dataSource);
+        return tokens;
+    }
+
+    /** An htmx request without a session reloads the page instead of swapping the login form into it. */
+    private static AuthenticationEntryPoint portalEntryPoint() {
+        return DelegatingAuthenticationEntryPoint.builder()
+            .addEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(), new RequestHeaderRequestMatcher("HX-Request"))
+            .defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+            .build();
+    }
+
+    private static ExceptionMappingAuthenticationFailureHandler loginFailures() {
+        ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
+        failures.setDefaultFailureUrl("/login?error");
+        failures.setExceptionMappings(Map.of(
+                LockedException.class.getName(), "/login?blocked",
+                DisabledException.class.getName(), "/login?disabled"));
+        return failures;
+    }
+}

@@ -1,0 +1,74 @@
+package io.kaskad.account.web;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.kaskad.account.CompanyService;
+import io.kaskad.common.ConflictException;
+
+/** "Компании" (admins only): list, open a company with its first user, block and unblock. */
+@Controller
+@RequestMapping("/admin/companies")
+class AdminCompanyController {
+
+    private final CompanyService companies;
+
+    AdminCompanyController(CompanyService companies) {
+        this.companies = companies;
+    }
+
+    @ModelAttribute("timezones")
+    List<String> timezones() {
+        return TimeZones.ALL;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("form", NewCompanyForm.empty());
+        return page(model);
+    }
+
+    @PostMapping
+    String create(@Valid @ModelAttribute("form") NewCompanyForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                companies.open(form.toNewCompany());
+                redirect.addFlashAttribute("success", "companies.created");
+                return "redirect:/admin/companies";
+            }
+            catch (ConflictException conflict) {
+                errors.rejectValue(conflict.field(), conflict.messageCode());
+            }
+        }
+        return page(model);
+    }
+
+    @PostMapping("/{companyId}/blocked")
+    String setBlocked(@PathVariable long companyId, @RequestParam boolean blocked, HtmxRequest htmx, Model model) {
+        companies.setBlocked(companyId, blocked);
+        if (htmx.isHtmxRequest()) {
+            model.addAttribute("summary", companies.summary(companyId));
+            return "admin/companies :: row";
+        }
+        return "redirect:/admin/companies";
+    }
+
+    private String page(Model model) {
+        model.addAttribute("companies", companies.listWithUserCounts());
+        return "admin/companies";
+    }
+}

@@ -1,0 +1,89 @@
+package io.kaskad.web;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import io.kaskad.common.ConflictException;
+import io.kaskad.common.NotFoundException;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every API error as {@code application/problem+json} with a detail a person can act on; validation
+ * errors list each field by its path in the request ({@code errors[].field}).
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private final MessageSource messages;
+
+    ApiExceptionHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException exception) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, exception.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException exception) {
+        String message = messages.getMessage(exception.messageCode(), null, exception.messageCode(), LocaleContextHolder.getLocale());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, exception.field() + ": " + message);
+        problem.setProperty("errors", List.of(new FieldProblem(exception.field(), message)));
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = exception.getBindingResult().getFieldErrors().stream()
+            .map(error -> new FieldProblem(error.getField(), messages.getMessage(error, LocaleContextHolder.getLocale())))
+            .sorted(Comparator.comparing(FieldProblem::field))
+            .toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "Invalid request: " + errors.stream()
+            .map(error -> error.field() + " " + error.message())
+            .reduce((a, b) -> a + "; " + b)
+            .orElse("the request is invalid"));
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(exception, problem, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, unreadableBodyDetail(exception));
+        return handleExceptionInternal(exception, problem, headers, status, request);
+    }
+
+    /** Names the problem: where the JSON breaks, or which field has a value of the wrong type. */
+    private static String unreadableBodyDetail(HttpMessageNotReadableException exception) {
+        if (exception.getCause() instanceof JacksonException jackson) {
+            String path = JsonPaths.of(jackson.getPath());
+            String where = jackson.getLocation() == null ? ""
+                    : " (line " + jackson.getLocation().getLineNr() + ", column " + jackson.getLocation().getColumnNr() + ")";
+            return path.isEmpty()
+                    ? "The request body is not valid JSON" + where + ": " + jackson.getOriginalMessage()
+                    : "Field '" + path + "' has a value of the wrong type" + where + ": " + jackson.getOriginalMessage();
+        }
+        return "The request body is missing or is not valid JSON";
+    }
+
+    /** One entry of a problem's {@code errors}: the field's path in the request and what is wrong with it. */
+    record FieldProblem(String field, String message) {
+    }
+}

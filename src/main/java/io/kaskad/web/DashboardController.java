@@ -1,0 +1,39 @@
+package io.kaskad.web;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import io.kaskad.account.ApiKeyService;
+import io.kaskad.account.CompanyService;
+import io.kaskad.account.PortalUser;
+import io.kaskad.account.UserService;
+
+/** "Главная": a client sees their company at a glance, an admin sees the platform's companies. */
+@Controller
+class DashboardController {
+
+    private final CompanyService companies;
+    private final UserService users;
+    private final ApiKeyService apiKeys;
+
+    DashboardController(CompanyService companies, UserService users, ApiKeyService apiKeys) {
+        this.companies = companies;
+        this.users = users;
+        this.apiKeys = apiKeys;
+    }
+
+    @GetMapping("/")
+    String dashboard(@AuthenticationPrincipal PortalUser user, Model model) {
+        if (user.isAdmin()) {
+            model.addAttribute("companies", companies.listWithUserCounts());
+            return "dashboard/admin";
+        }
+        long companyId = user.companyId();
+        model.addAttribute("company", companies.get(companyId));
+        model.addAttribute("userCount", users.list(companyId).size());
+        model.addAttribute("activeKeyCount", apiKeys.countActive(companyId));
+        return "dashboard/client";
+    }
+}

@@ -1,0 +1,39 @@
+package io.kaskad.web;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * Sections of the portal map whose features are not built yet show an empty state, so the
+ * navigation is complete from day one. Each feature replaces its entry with its own controller.
+ */
+@Controller
+class UpcomingSectionController {
+
+    /** Path → message key of the section's title. */
+    static final Map<String, String> SECTIONS = Map.ofEntries(
+            Map.entry("/tasks", "nav.tasks"),
+            Map.entry("/templates", "nav.templates"),
+            Map.entry("/templates/whatsapp", "nav.templates.whatsapp"),
+            Map.entry("/templates/mailru", "nav.templates.mailru"),
+            Map.entry("/messages", "nav.messages"),
+            Map.entry("/chats", "nav.chats.settings"),
+            Map.entry("/dialogs", "nav.chats.dialogs"),
+            Map.entry("/slots", "nav.integrations.slots"),
+            Map.entry("/integrations", "nav.integrations.messengers"),
+            Map.entry("/statistics", "nav.statistics"),
+            Map.entry("/settings/providers", "nav.settings.providers"),
+            Map.entry("/admin/moderation", "nav.admin.moderation"));
+
+    @GetMapping({ "/tasks", "/templates", "/templates/whatsapp", "/templates/mailru", "/messages", "/chats", "/dialogs",
+            "/slots", "/integrations", "/statistics", "/settings/providers", "/admin/moderation" })
+    String upcoming(HttpServletRequest request, Model model) {
+        model.addAttribute("sectionTitle", SECTIONS.get(request.getServletPath()));
+        return "upcoming";
+    }
+}
