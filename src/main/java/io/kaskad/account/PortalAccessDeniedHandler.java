@@ -8,6 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
@@ -25,7 +28,7 @@ class PortalAccessDeniedHandler implements AccessDeniedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, ServletException {
-        if (denied instanceof CsrfException && request.getUserPrincipal() == null) {
+        if (denied instanceof CsrfException && !signedIn()) {
             if (HtmxRequests.isHtmx(request)) {
                 HtmxRequests.refresh(response, HttpStatus.FORBIDDEN);
             }
@@ -35,5 +38,12 @@ class PortalAccessDeniedHandler implements AccessDeniedHandler {
             return;
         }
         errorPage.handle(request, response, denied);
+    }
+
+    /** Read from the security context: the CSRF check runs before the request knows its principal. */
+    private static boolean signedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && !(authentication instanceof AnonymousAuthenticationToken)
+                && authentication.isAuthenticated();
     }
 }
