@@ -33,7 +33,8 @@ class UpcomingSectionController {
     @GetMapping({ "/tasks", "/templates", "/templates/whatsapp", "/templates/mailru", "/messages", "/chats", "/dialogs",
             "/slots", "/integrations", "/statistics", "/settings/providers", "/admin/moderation" })
     String upcoming(HttpServletRequest request, Model model) {
-        model.addAttribute("sectionTitle", SECTIONS.get(request.getServletPath()));
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        model.addAttribute("sectionTitle", SECTIONS.get(path));
         return "upcoming";
     }
 }
