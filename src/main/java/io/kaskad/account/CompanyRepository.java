@@ -3,6 +3,7 @@ package io.kaskad.account;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.repository.ListCrudRepository;
 
 interface CompanyRepository extends ListCrudRepository<Company, Long> {
@@ -11,5 +12,7 @@ interface CompanyRepository extends ListCrudRepository<Company, Long> {
 
     boolean existsByName(String name);
 
-    List<Company> findAllByOrderByNameAsc();
+    List<Company> findByNameContainingIgnoreCaseOrderByNameAsc(String name, Limit limit);
+
+    long countByNameContainingIgnoreCase(String name);
 }

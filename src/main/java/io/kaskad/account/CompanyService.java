@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,10 +36,17 @@ public class CompanyService {
         return companies.findByName(name);
     }
 
-    public List<CompanySummary> listWithUserCounts() {
-        return companies.findAllByOrderByNameAsc().stream()
+    public long count() {
+        return companies.count();
+    }
+
+    /** Companies whose name contains {@code query} (any case), by name, at most {@code limit} of them. */
+    public CompanySearch search(String query, int limit) {
+        String name = query == null ? "" : query.strip();
+        List<CompanySummary> found = companies.findByNameContainingIgnoreCaseOrderByNameAsc(name, Limit.of(limit)).stream()
             .map(company -> new CompanySummary(company, users.countByCompanyId(company.id())))
             .toList();
+        return new CompanySearch(name, found, companies.countByNameContainingIgnoreCase(name));
     }
 
     public CompanySummary summary(long companyId) {
@@ -54,8 +62,10 @@ public class CompanyService {
         if (users.existsByUsername(request.username())) {
             throw new ConflictException("username", "user.username.taken");
         }
-        Company company = companies.save(Company.create(request.name(), request.timezone(), request.sendRateLimit(), clock.instant()));
-        users.save(UserAccount.client(company.id(), request.username(), passwordEncoder.encode(request.password()), clock.instant()));
+        Company company = UniqueNames.insert(() -> companies.save(
+                Company.create(request.name(), request.timezone(), request.sendRateLimit(), clock.instant())));
+        UniqueNames.insert(() -> users.save(
+                UserAccount.client(company.id(), request.username(), passwordEncoder.encode(request.password()), clock.instant())));
         return company;
     }
 
@@ -71,5 +81,13 @@ public class CompanyService {
     }
 
     public record CompanySummary(Company company, long userCount) {
+    }
+
+    /** One page of a company search: {@code total} tells how many matched in all. */
+    public record CompanySearch(String query, List<CompanySummary> companies, long total) {
+
+        public boolean truncated() {
+            return total > companies.size();
+        }
     }
 }

@@ -5,14 +5,16 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 
-/** The two htmx headers the security layer needs before Spring MVC (and htmx-spring-boot) is reached. */
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+
+/** htmx answers for the security layer, which runs before Spring MVC's htmx support is reached. */
 final class HtmxRequests {
 
     private HtmxRequests() {
     }
 
     static boolean isHtmx(HttpServletRequest request) {
-        return "true".equals(request.getHeader("HX-Request"));
+        return HtmxRequest.fromRequest(request).isHtmxRequest();
     }
 
     /** Tells htmx to reload the whole page rather than swap this response in. */

@@ -25,6 +25,13 @@ class RevokedAccessFilter extends OncePerRequestFilter {
         this.users = users;
     }
 
+    /** Static files carry no data; checking the account for each of them would only cost queries. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/assets/") || path.startsWith("/webjars/") || path.equals("/favicon.ico");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

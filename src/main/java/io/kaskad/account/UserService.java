@@ -28,12 +28,17 @@ public class UserService {
         return users.findAllByCompanyIdOrderByUsernameAsc(companyId);
     }
 
+    public long count(long companyId) {
+        return users.countByCompanyId(companyId);
+    }
+
     @Transactional
     public UserAccount createClient(long companyId, String username, String rawPassword) {
         if (users.existsByUsername(username)) {
             throw new ConflictException("username", "user.username.taken");
         }
-        return users.save(UserAccount.client(companyId, username, passwordEncoder.encode(rawPassword), clock.instant()));
+        return UniqueNames.insert(
+                () -> users.save(UserAccount.client(companyId, username, passwordEncoder.encode(rawPassword), clock.instant())));
     }
 
     /** Enables or disables a user of the company; nobody can lock themselves out. */

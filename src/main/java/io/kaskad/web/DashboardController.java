@@ -27,12 +27,12 @@ class DashboardController {
     @GetMapping("/")
     String dashboard(@AuthenticationPrincipal PortalUser user, Model model) {
         if (user.isAdmin()) {
-            model.addAttribute("companies", companies.listWithUserCounts());
+            model.addAttribute("companyCount", companies.count());
             return "dashboard/admin";
         }
         long companyId = user.companyId();
         model.addAttribute("company", companies.get(companyId));
-        model.addAttribute("userCount", users.list(companyId).size());
+        model.addAttribute("userCount", users.count(companyId));
         model.addAttribute("activeKeyCount", apiKeys.countActive(companyId));
         return "dashboard/client";
     }

@@ -1,5 +1,7 @@
 package io.kaskad.account;
 
+import java.net.URLDecoder;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
@@ -11,8 +13,10 @@ import io.kaskad.support.TestAccounts;
 import io.kaskad.support.TestAccounts.TestCompany;
 import io.kaskad.support.TestAdmins;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -36,10 +40,12 @@ class AdminCompaniesIT {
     @Test
     void anAdminOpensACompanyWhoseUserCanLogIn() throws Exception {
         String suffix = TestAccounts.unique();
-        mvc.perform(post("/admin/companies").session(admin()).with(csrf())
+        String redirect = mvc.perform(post("/admin/companies").session(admin()).with(csrf())
                 .param("name", "ООО Новая " + suffix).param("timezone", "Asia/Yekaterinburg").param("sendRateLimit", "25")
                 .param("username", "owner-" + suffix).param("password", "owner-password"))
-            .andExpect(redirectedUrl("/admin/companies"));
+            .andReturn().getResponse().getRedirectedUrl();
+        assertThat(URLDecoder.decode(redirect, UTF_8)).as("the list, filtered on the new company")
+            .isEqualTo("/admin/companies?q=ООО Новая " + suffix);
 
         Company company = companies.findByName("ООО Новая " + suffix).orElseThrow();
         assertThat(company.timezone()).isEqualTo("Asia/Yekaterinburg");
@@ -89,6 +95,22 @@ class AdminCompaniesIT {
         mvc.perform(post("/admin/companies/{id}/blocked", acme.id()).param("blocked", "false").session(admin()).with(csrf()))
             .andExpect(redirectedUrl("/admin/companies"));
         PortalLogin.as(mvc, acme.username(), TestAccounts.PASSWORD);
+    }
+
+    @Test
+    void theSearchSwapsTheListWithTheMatchingCompaniesOnly() throws Exception {
+        TestCompany alpha = accounts.company();
+        TestCompany beta = accounts.company();
+        String query = alpha.company().name().substring(alpha.company().name().length() - 8).toUpperCase();
+
+        mvc.perform(get("/admin/companies").param("q", query).header("HX-Request", "true").session(admin()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("id=\"companies-list\"")))
+            .andExpect(content().string(not(containsString("<html"))))
+            .andExpect(content().string(containsString(alpha.company().name())))
+            .andExpect(content().string(not(containsString(beta.company().name()))));
+        mvc.perform(get("/admin/companies").param("q", "no company is called this " + TestAccounts.unique()).session(admin()))
+            .andExpect(content().string(containsString("Компаний не найдено")));
     }
 
     @Test

@@ -31,7 +31,7 @@ class AdminCompaniesPage extends PortalPage {
     void block(String name) {
         row(name).findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.alertIsPresent()).accept();
-        wait.until(driver -> statusOf(name).equals("Заблокирована"));
+        wait.until(page -> statusOf(name).equals("Заблокирована"));
     }
 
     String statusOf(String name) {

@@ -3,6 +3,7 @@ package io.kaskad.browser;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -18,7 +19,9 @@ abstract class PortalPage {
     PortalPage(WebDriver driver, String baseUrl) {
         this.driver = driver;
         this.baseUrl = baseUrl;
+        // htmx swaps replace elements under our feet: a stale element just means "look again".
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        this.wait.ignoring(StaleElementReferenceException.class);
     }
 
     void go(String path) {

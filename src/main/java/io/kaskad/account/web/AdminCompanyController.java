@@ -24,6 +24,8 @@ import io.kaskad.common.ConflictException;
 @RequestMapping("/admin/companies")
 class AdminCompanyController {
 
+    private static final int PAGE_SIZE = 50;
+
     private final CompanyService companies;
 
     AdminCompanyController(CompanyService companies) {
@@ -35,10 +37,12 @@ class AdminCompanyController {
         return TimeZones.ALL;
     }
 
+    /** The list, filtered by name; typing in the search box swaps only the list, with htmx. */
     @GetMapping
-    String list(Model model) {
+    String list(@RequestParam(defaultValue = "") String q, HtmxRequest htmx, Model model) {
         model.addAttribute("form", NewCompanyForm.empty());
-        return page(model);
+        model.addAttribute("search", companies.search(q, PAGE_SIZE));
+        return htmx.isHtmxRequest() ? "admin/companies :: list" : "admin/companies";
     }
 
     @PostMapping
@@ -46,15 +50,17 @@ class AdminCompanyController {
             RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
-                companies.open(form.toNewCompany());
+                String name = companies.open(form.toNewCompany()).name();
                 redirect.addFlashAttribute("success", "companies.created");
+                redirect.addAttribute("q", name);
                 return "redirect:/admin/companies";
             }
             catch (ConflictException conflict) {
                 errors.rejectValue(conflict.field(), conflict.messageCode());
             }
         }
-        return page(model);
+        model.addAttribute("search", companies.search("", PAGE_SIZE));
+        return "admin/companies";
     }
 
     @PostMapping("/{companyId}/blocked")
@@ -65,10 +71,5 @@ class AdminCompanyController {
             return "admin/companies :: row";
         }
         return "redirect:/admin/companies";
-    }
-
-    private String page(Model model) {
-        model.addAttribute("companies", companies.listWithUserCounts());
-        return "admin/companies";
     }
 }
