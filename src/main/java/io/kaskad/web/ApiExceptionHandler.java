@@ -19,6 +19,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.kaskad.common.ConflictException;
+import io.kaskad.common.InvalidRequestException;
 import io.kaskad.common.NotFoundException;
 import tools.jackson.core.JacksonException;
 
@@ -48,6 +49,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalid(InvalidRequestException exception) {
+        List<FieldProblem> errors = exception.problems().stream()
+            .map(problem -> new FieldProblem(problem.field(),
+                    messages.getMessage(problem.messageCode(), problem.args(), problem.messageCode(), LocaleContextHolder.getLocale())))
+            .toList();
+        return invalidRequest(HttpStatus.BAD_REQUEST, errors);
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -55,12 +65,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             .map(error -> new FieldProblem(error.getField(), messages.getMessage(error, LocaleContextHolder.getLocale())))
             .sorted(Comparator.comparing(FieldProblem::field))
             .toList();
+        return handleExceptionInternal(exception, invalidRequest(status, errors), headers, status, request);
+    }
+
+    private static ProblemDetail invalidRequest(HttpStatusCode status, List<FieldProblem> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "Invalid request: " + errors.stream()
-            .map(error -> error.field() + " " + error.message())
+            .map(error -> error.field() + ": " + error.message())
             .reduce((a, b) -> a + "; " + b)
             .orElse("the request is invalid"));
         problem.setProperty("errors", errors);
-        return handleExceptionInternal(exception, problem, headers, status, request);
+        return problem;
     }
 
     @Override

@@ -1,0 +1,63 @@
+package io.kaskad.channel.sandbox;
+
+import java.util.UUID;
+
+import io.kaskad.channel.Channel;
+import io.kaskad.channel.ChannelAdapter;
+import io.kaskad.channel.DeliveryReport;
+import io.kaskad.channel.OutboundMessage;
+import io.kaskad.channel.SendOutcome;
+
+/**
+ * The sandbox provider of one channel: answers at once by {@link SandboxBehaviour} and schedules the
+ * delivery report it would receive from a real provider.
+ */
+class SandboxAdapter implements ChannelAdapter {
+
+    private final Channel channel;
+    private final SandboxReportSchedule reports;
+
+    SandboxAdapter(Channel channel, SandboxReportSchedule reports) {
+        this.channel = channel;
+        this.reports = reports;
+    }
+
+    @Override
+    public Channel channel() {
+        return channel;
+    }
+
+    @Override
+    public String provider() {
+        return "SANDBOX";
+    }
+
+    /** Like their real providers, Telegram, push and VK never report delivery. */
+    @Override
+    public boolean reportsDelivery() {
+        return channel != Channel.TELEGRAM && channel != Channel.PUSH && channel != Channel.VK;
+    }
+
+    @Override
+    public SendOutcome send(OutboundMessage message) {
+        SandboxBehaviour behaviour = SandboxBehaviour.of(channel, message.recipient());
+        String providerMessageId = "sandbox-" + UUID.randomUUID();
+        switch (behaviour) {
+            case FAIL:
+                return SendOutcome.failed("SANDBOX_PROVIDER_ERROR", "Sandbox: the provider refused the message (test destination)");
+            case NO_ACCOUNT:
+                return SendOutcome.noAccount("Sandbox: the recipient has no " + channel.apiName() + " account (test destination)");
+            case NEVER_REPORT:
+                return SendOutcome.accepted(providerMessageId);
+            case DELIVER_THEN_READ:
+                reports.schedule(channel, providerMessageId, DeliveryReport.Status.DELIVERED, 1);
+                reports.schedule(channel, providerMessageId, DeliveryReport.Status.READ, 2);
+                return SendOutcome.accepted(providerMessageId);
+            default:
+                if (reportsDelivery()) {
+                    reports.schedule(channel, providerMessageId, DeliveryReport.Status.DELIVERED, 1);
+                }
+                return SendOutcome.accepted(providerMessageId);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.kaskad.channel.sandbox;
+
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.kaskad.channel.Channel;
+import io.kaskad.channel.ChannelAdapter;
+
+/** One sandbox adapter per channel while {@code kaskad.sandbox.enabled} (the default). */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "kaskad.sandbox.enabled", matchIfMissing = true)
+class SandboxConfig {
+
+    @Bean
+    JobDetail sandboxReportJobDetail() {
+        return JobBuilder.newJob(SandboxReportJob.class).withIdentity("sandbox-reports", "kaskad").storeDurably().build();
+    }
+
+    @Bean
+    Trigger sandboxReportTrigger(JobDetail sandboxReportJobDetail) {
+        return TriggerBuilder.newTrigger()
+            .forJob(sandboxReportJobDetail)
+            .withIdentity("sandbox-reports", "kaskad")
+            .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                .withIntervalInMilliseconds(500)
+                .repeatForever()
+                .withMisfireHandlingInstructionNextWithRemainingCount())
+            .build();
+    }
+
+    @Bean
+    ChannelAdapter sandboxSms(SandboxReportSchedule reports) {
+        return new SandboxAdapter(Channel.SMS, reports);
+    }
+
+    @Bean
+    ChannelAdapter sandboxEmail(SandboxReportSchedule reports) {
+        return new SandboxAdapter(Channel.EMAIL, reports);
+    }
+
+    @Bean
+    ChannelAdapter sandboxPush(SandboxReportSchedule reports) {
+        return new SandboxAdapter(Channel.PUSH, reports);
+    }
+
+    @Bean
+    ChannelAdapter sandboxWhatsapp(SandboxReportSchedule reports) {
+        return new SandboxAdapter(Channel.WHATSAPP, reports);
+    }
+
+    @Bean
+    ChannelAdapter sandboxViber(SandboxReportSchedule reports) {
+        return new SandboxAdapter(Channel.VIBER, reports);
+    }
+
+    @Bean
+    ChannelAdapter sandboxTelegram(SandboxReportSchedule reports) {
+        return new SandboxAdapter(Channel.TELEGRAM, reports);
+    }
+
+    @Bean
+    ChannelAdapter sandboxVk(SandboxReportSchedule reports) {
+        return new SandboxAdapter(Channel.VK, reports);
+    }
+
+    @Bean
+    ChannelAdapter sandboxOk(SandboxReportSchedule reports) {
+        return new SandboxAdapter(Channel.OK, reports);
+    }
+
+    @Bean
+    ChannelAdapter sandboxChat(SandboxReportSchedule reports) {
+        return new SandboxAdapter(Channel.CHAT, reports);
+    }
+}

@@ -1,0 +1,33 @@
+package io.kaskad.message;
+
+import java.util.regex.Pattern;
+
+import io.kaskad.channel.Channel;
+
+/** Checks destination identifiers and picks the one each channel delivers to. */
+final class Addresses {
+
+    /** 10 to 18 digits with an optional leading + (seed 001). */
+    static final Pattern PHONE = Pattern.compile("\\+?\\d{10,18}");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private Addresses() {
+    }
+
+    /** The address of {@code destination} for {@code channel}, or null when it has none. */
+    static String forChannel(Channel channel, SendRequest.Destination destination) {
+        return switch (channel.address()) {
+            case PHONE -> blankToNull(destination.phone());
+            case EMAIL -> blankToNull(destination.email());
+            case DEVICE -> blankToNull(destination.deviceId());
+            case MESSENGER -> blankToNull(destination.messengerUserId());
+            case MESSENGER_OR_PHONE -> destination.messengerUserId() != null && !destination.messengerUserId().isBlank()
+                    ? destination.messengerUserId()
+                    : blankToNull(destination.phone());
+        };
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

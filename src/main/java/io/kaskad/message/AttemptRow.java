@@ -1,0 +1,33 @@
+package io.kaskad.message;
+
+import java.time.Instant;
+
+import io.kaskad.channel.Channel;
+
+/** A stored attempt: one channel of one message. */
+record AttemptRow(long id, long messageId, long companyId, int step, Channel channel, boolean required, AttemptStatus status,
+        String address, String text, String parametersJson, Instant dueAt, String provider, String providerMessageId,
+        String errorCode, String errorMessage, Instant sentAt, Instant finishedAt, Instant updatedAt) {
+
+    AttemptRow withStatus(AttemptStatus newStatus, Instant newDueAt) {
+        return new AttemptRow(id, messageId, companyId, step, channel, required, newStatus, address, text, parametersJson,
+                newDueAt, provider, providerMessageId, errorCode, errorMessage, sentAt, finishedAt, updatedAt);
+    }
+
+    AttemptRow sent(String newProvider, String newProviderMessageId, Instant at, Instant expiresAt) {
+        return new AttemptRow(id, messageId, companyId, step, channel, required, AttemptStatus.SENT, address, text,
+                parametersJson, expiresAt, newProvider, newProviderMessageId, null, null, at, null, updatedAt);
+    }
+
+    AttemptRow finished(AttemptStatus finalStatus, String newProvider, String newProviderMessageId, String code, String message,
+            Instant at) {
+        return new AttemptRow(id, messageId, companyId, step, channel, required, finalStatus, address, text, parametersJson,
+                null, newProvider == null ? provider : newProvider,
+                newProviderMessageId == null ? providerMessageId : newProviderMessageId, code, message,
+                sentAt == null && finalStatus.isHandedToProvider() ? at : sentAt, at, updatedAt);
+    }
+
+    Cascade.Step cascadeStep() {
+        return new Cascade.Step(step, required, status);
+    }
+}

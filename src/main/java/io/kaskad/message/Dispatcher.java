@@ -1,0 +1,305 @@
+package io.kaskad.message;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.kaskad.channel.ChannelAdapter;
+import io.kaskad.channel.ChannelAdapters;
+import io.kaskad.channel.DeliveryReport;
+import io.kaskad.channel.DeliveryReports.DeliveryReportBatch;
+import io.kaskad.channel.OutboundMessage;
+import io.kaskad.channel.SendOutcome;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs the cascade: claims due attempts in batches, hands them to providers, records the answers,
+ * expires attempts whose validity ran out, and applies delivery reports. The dispatch module's Quartz
+ * jobs call it; any number of nodes may run it at once (see {@link MessageStore}'s locking protocol).
+ */
+@Service
+public class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    /** How long a provider call may take before the attempt is failed as "no answer" (never resent). */
+    static final Duration PROVIDER_LEASE = Duration.ofMinutes(2);
+    /** How long a report for an unknown provider id is kept, waiting for its attempt to be recorded. */
+    static final Duration UNMATCHED_REPORT_TTL = Duration.ofHours(1);
+
+    private final MessageStore store;
+    private final ChannelAdapters adapters;
+    private final Clock clock;
+    private final JsonMapper json;
+    private final TransactionTemplate transaction;
+
+    Dispatcher(MessageStore store, ChannelAdapters adapters, Clock clock, JsonMapper json, PlatformTransactionManager transactions) {
+        this.store = store;
+        this.adapters = adapters;
+        this.clock = clock;
+        this.json = json;
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+    }
+
+    /** Sends up to {@code limit} due attempts; answers how many were claimed. */
+    public int dispatchDue(int limit) {
+        List<Claimed> claimed = transaction.execute(status -> claim(limit));
+        if (claimed == null || claimed.isEmpty()) {
+            return 0;
+        }
+        List<AttemptChange> answers = claimed.stream().map(this::send).toList();
+        transaction.executeWithoutResult(status -> {
+            List<Long> messageIds = answers.stream().map(change -> change.attempt().messageId()).distinct().toList();
+            applyLocked(store.lockMessages(messageIds), answers, clock.instant());
+        });
+        return claimed.size();
+    }
+
+    /** Expires attempts without a report within validity, fails those stuck in a provider call, retries parked reports. */
+    public int expireOverdue(int limit) {
+        Integer expired = transaction.execute(status -> {
+            Instant now = clock.instant();
+            List<AttemptRow> overdue = store.overdue(now, limit);
+            if (overdue.isEmpty()) {
+                return 0;
+            }
+            List<MessageRow> locked = store.lockFreeMessages(overdue.stream().map(AttemptRow::messageId).distinct().toList());
+            List<AttemptChange> changes = overdue.stream().map(attempt -> attempt.status() == AttemptStatus.SENT
+                    ? new AttemptChange(attempt.finished(AttemptStatus.EXPIRED, null, null, "EXPIRED",
+                            "No delivery report within the validity period", now), Set.of(AttemptStatus.SENT))
+                    : new AttemptChange(attempt.finished(AttemptStatus.FAILED, null, null, "PROVIDER_TIMEOUT",
+                            "No answer from the provider; not resent, so that the recipient never gets it twice", now),
+                            Set.of(AttemptStatus.SENDING)))
+                .toList();
+            return applyLocked(locked, changes, now);
+        });
+        transaction.executeWithoutResult(status -> retryParkedReports(limit));
+        return expired == null ? 0 : expired;
+    }
+
+    @EventListener
+    void onReports(DeliveryReportBatch batch) {
+        transaction.executeWithoutResult(status -> applyReports(batch.reports(), true));
+    }
+
+    // ---- claim and send ----
+
+    private record Claimed(AttemptRow attempt, MessageRow message) {
+    }
+
+    private List<Claimed> claim(int limit) {
+        Instant now = clock.instant();
+        List<AttemptRow> candidates = store.claimQueued(now, limit);
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, MessageRow> messages = store.lockFreeMessages(candidates.stream().map(AttemptRow::messageId).distinct().toList())
+            .stream()
+            .collect(Collectors.toMap(MessageRow::id, Function.identity()));
+        List<Claimed> claimed = new ArrayList<>();
+        List<AttemptRow> updates = new ArrayList<>();
+        Map<Long, MessageStore.StatusChange> statusChanges = new LinkedHashMap<>();
+        for (AttemptRow attempt : candidates) {
+            MessageRow message = messages.get(attempt.messageId());
+            if (message == null) {
+                continue;
+            }
+            Instant open = message.windows().nextOpen(now, message.zone());
+            if (open.isAfter(now)) {
+                updates.add(attempt.withStatus(AttemptStatus.QUEUED, open));
+                moveMessage(statusChanges, message, MessageStatus.PENDING);
+                continue;
+            }
+            AttemptRow sending = attempt.withStatus(AttemptStatus.SENDING, now.plus(PROVIDER_LEASE));
+            updates.add(sending);
+            claimed.add(new Claimed(sending, message));
+            moveMessage(statusChanges, message, MessageStatus.SENDING);
+        }
+        store.updateAttempts(updates, now);
+        store.updateMessageStatuses(List.copyOf(statusChanges.values()), now);
+        return claimed;
+    }
+
+    private static void moveMessage(Map<Long, MessageStore.StatusChange> changes, MessageRow message, MessageStatus to) {
+        MessageStatus from = message.status();
+        boolean forward = from == MessageStatus.CREATED || (from == MessageStatus.PENDING && to == MessageStatus.SENDING);
+        MessageStore.StatusChange previous = changes.get(message.id());
+        if (forward && (previous == null || previous.to() == MessageStatus.PENDING)) {
+            changes.put(message.id(), new MessageStore.StatusChange(message.id(), from, to));
+        }
+    }
+
+    /** Hands one attempt to its provider; a provider that throws counts as a provider error. */
+    private AttemptChange send(Claimed claimed) {
+        AttemptRow attempt = claimed.attempt();
+        MessageRow message = claimed.message();
+        ChannelAdapter adapter = adapters.forChannel(attempt.channel());
+        SendOutcome outcome;
+        try {
+            outcome = adapter.send(new OutboundMessage(message.publicId() + "/" + attempt.step(), message.companyId(),
+                    attempt.channel(), attempt.address(), new OutboundMessage.Recipient(message.phone(), message.email(),
+                            message.messengerUserId(), message.deviceId()),
+                    attempt.text(), parameters(attempt)));
+        }
+        catch (RuntimeException providerFailure) {
+            log.warn("Provider {} failed on attempt {}", adapter.provider(), attempt.id(), providerFailure);
+            outcome = SendOutcome.failed("PROVIDER_ERROR", String.valueOf(providerFailure.getMessage()));
+        }
+        Instant now = clock.instant();
+        AttemptRow answered = switch (outcome.status()) {
+            case ACCEPTED -> adapter.reportsDelivery()
+                    ? attempt.sent(adapter.provider(), outcome.providerMessageId(), now,
+                            message.windows().addOpenTime(now, Duration.ofMinutes(message.validityMinutes()), message.zone()))
+                    : attempt.finished(AttemptStatus.DELIVERED, adapter.provider(), outcome.providerMessageId(), null, null, now);
+            case DELIVERED -> attempt.finished(AttemptStatus.DELIVERED, adapter.provider(), outcome.providerMessageId(), null, null, now);
+            case FAILED -> attempt.finished(AttemptStatus.FAILED, adapter.provider(), outcome.providerMessageId(),
+                    outcome.errorCode(), outcome.errorMessage(), now);
+            case NO_ACCOUNT -> attempt.finished(AttemptStatus.NO_ACCOUNT, adapter.provider(), outcome.providerMessageId(),
+                    outcome.errorCode(), outcome.errorMessage(), now);
+        };
+        return new AttemptChange(answered, Set.of(AttemptStatus.SENDING));
+    }
+
+    private Map<String, Object> parameters(AttemptRow attempt) {
+        return attempt.parametersJson() == null ? Map.of()
+                : json.readValue(attempt.parametersJson(), new TypeReference<Map<String, Object>>() { });
+    }
+
+    // ---- reports ----
+
+    private void applyReports(List<DeliveryReport> reports, boolean parkUnmatched) {
+        Map<String, AttemptRow> attempts = store.byProviderMessageIds(reports.stream().map(DeliveryReport::providerMessageId).toList())
+            .stream()
+            .collect(Collectors.toMap(AttemptRow::providerMessageId, Function.identity(), (a, b) -> a));
+        Instant now = clock.instant();
+        List<AttemptChange> changes = new ArrayList<>();
+        for (DeliveryReport report : reports) {
+            AttemptRow attempt = attempts.get(report.providerMessageId());
+            if (attempt == null || attempt.channel() != report.channel()) {
+                if (parkUnmatched) {
+                    store.parkReport(report.channel().name(), report.providerMessageId(), report.status().name(), report.at());
+                }
+                continue;
+            }
+            changes.add(switch (report.status()) {
+                case DELIVERED -> new AttemptChange(attempt.finished(AttemptStatus.DELIVERED, null, null, null, null, report.at()),
+                        Set.of(AttemptStatus.SENT, AttemptStatus.EXPIRED));
+                case READ -> new AttemptChange(attempt.finished(AttemptStatus.READ, null, null, null, null, report.at()),
+                        Set.of(AttemptStatus.SENT, AttemptStatus.DELIVERED, AttemptStatus.EXPIRED));
+                case FAILED -> new AttemptChange(attempt.finished(AttemptStatus.FAILED, null, null, report.errorCode(),
+                        report.errorMessage(), report.at()), Set.of(AttemptStatus.SENT));
+                case NO_ACCOUNT -> new AttemptChange(attempt.finished(AttemptStatus.NO_ACCOUNT, null, null, "NO_ACCOUNT",
+                        report.errorMessage(), report.at()), Set.of(AttemptStatus.SENT));
+            });
+        }
+        List<Long> messageIds = changes.stream().map(change -> change.attempt().messageId()).distinct().toList();
+        applyLocked(store.lockMessages(messageIds), changes, now);
+    }
+
+    private void retryParkedReports(int limit) {
+        List<MessageStore.ParkedReport> parked = store.parkedReports(limit);
+        if (parked.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Set<String> known = store.byProviderMessageIds(parked.stream().map(MessageStore.ParkedReport::providerMessageId).toList())
+            .stream()
+            .map(AttemptRow::providerMessageId)
+            .collect(Collectors.toSet());
+        List<MessageStore.ParkedReport> matched = parked.stream().filter(p -> known.contains(p.providerMessageId())).toList();
+        applyReports(matched.stream()
+            .map(p -> new DeliveryReport(io.kaskad.channel.Channel.valueOf(p.channel()), p.providerMessageId(),
+                    DeliveryReport.Status.valueOf(p.status()), null, null, p.receivedAt()))
+            .toList(), false);
+        store.deleteParkedReports(parked.stream()
+            .filter(p -> known.contains(p.providerMessageId()) || p.receivedAt().plus(UNMATCHED_REPORT_TTL).isBefore(now))
+            .map(MessageStore.ParkedReport::id)
+            .toList());
+    }
+
+    // ---- the cascade, under the messages' locks ----
+
+    /** A new state for an attempt, applied only if the attempt is still in one of {@code expectedFrom}. */
+    private record AttemptChange(AttemptRow attempt, Set<AttemptStatus> expectedFrom) {
+    }
+
+    /** Applies changes to attempts of messages this transaction has locked, runs the cascade, updates statuses. */
+    private int applyLocked(List<MessageRow> lockedMessages, List<AttemptChange> changes, Instant now) {
+        if (lockedMessages.isEmpty()) {
+            return 0;
+        }
+        Map<Long, MessageRow> messages = lockedMessages.stream().collect(Collectors.toMap(MessageRow::id, Function.identity()));
+        Map<Long, List<AttemptRow>> attemptsByMessage = new HashMap<>();
+        for (AttemptRow attempt : store.attempts(messages.keySet())) {
+            attemptsByMessage.computeIfAbsent(attempt.messageId(), id -> new ArrayList<>()).add(attempt);
+        }
+        Map<Long, AttemptRow> updated = new LinkedHashMap<>();
+        int applied = 0;
+        for (AttemptChange change : changes) {
+            List<AttemptRow> attempts = attemptsByMessage.get(change.attempt().messageId());
+            if (attempts == null) {
+                continue;
+            }
+            int index = indexOf(attempts, change.attempt().id());
+            if (index < 0 || !change.expectedFrom().contains(attempts.get(index).status())) {
+                continue;
+            }
+            applied++;
+            attempts.set(index, change.attempt());
+            updated.put(change.attempt().id(), change.attempt());
+            List<Cascade.Step> after = Cascade.afterChange(attempts.stream().map(AttemptRow::cascadeStep).toList(),
+                    change.attempt().cascadeStep());
+            for (int i = 0; i < attempts.size(); i++) {
+                AttemptStatus decided = after.get(i).status();
+                AttemptRow attempt = attempts.get(i);
+                if (decided != attempt.status()) {
+                    AttemptRow next = decided == AttemptStatus.QUEUED ? attempt.withStatus(AttemptStatus.QUEUED, now)
+                            : attempt.finished(decided, null, null, null, null, now);
+                    attempts.set(i, next);
+                    updated.put(next.id(), next);
+                }
+            }
+        }
+        store.updateAttempts(List.copyOf(updated.values()), now);
+        List<MessageStore.StatusChange> statusChanges = new ArrayList<>();
+        for (Map.Entry<Long, List<AttemptRow>> entry : attemptsByMessage.entrySet()) {
+            MessageRow message = messages.get(entry.getKey());
+            if (message.status() == MessageStatus.CANCELLED || message.status() == MessageStatus.REJECTED) {
+                continue;
+            }
+            MessageStatus status = Cascade.messageStatus(entry.getValue().stream().map(AttemptRow::cascadeStep).toList());
+            if (status != message.status() && !(status == MessageStatus.PENDING && message.status() == MessageStatus.CREATED)) {
+                statusChanges.add(new MessageStore.StatusChange(message.id(), message.status(), status));
+            }
+        }
+        store.updateMessageStatuses(statusChanges, now);
+        return applied;
+    }
+
+    private static int indexOf(List<AttemptRow> attempts, long attemptId) {
+        for (int i = 0; i < attempts.size(); i++) {
+            if (attempts.get(i).id() == attemptId) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,102 @@
+package io.kaskad.message;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.kaskad.common.NotFoundException;
+
+/** Sending, reading and cancelling a company's messages. Every method is scoped by company id. */
+@Service
+public class MessageService {
+
+    private final SendPlanner planner;
+    private final MessageStore store;
+    private final Clock clock;
+
+    MessageService(SendPlanner planner, MessageStore store, Clock clock) {
+        this.planner = planner;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Accepts a send request: one message per destination, answered in request order. */
+    @Transactional
+    public List<SendResult> send(long companyId, ZoneId companyZone, SendRequest request) {
+        Instant now = clock.instant();
+        List<PlannedMessage> planned = planner.plan(companyId, companyZone, request, now);
+        store.insert(planned, now);
+        return planned.stream()
+            .map(m -> new SendResult(m.publicId(), m.bulkId(), m.groupId(), m.flowId(), m.status(), m.firstChannel(), m.rejection()))
+            .toList();
+    }
+
+    public MessageView get(long companyId, String messageId) {
+        MessageRow message = store.find(companyId, messageId).orElseThrow(() -> new NotFoundException("Message", messageId));
+        return view(message, store.attempts(message.id()));
+    }
+
+    /** Cancels a message whose attempts have not reached a provider yet; otherwise 409 with the reason. */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public MessageView cancel(long companyId, String messageId) {
+        MessageRow found = store.find(companyId, messageId).orElseThrow(() -> new NotFoundException("Message", messageId));
+        MessageRow message = store.lockMessages(List.of(found.id())).get(0);
+        List<AttemptRow> attempts = store.attempts(message.id());
+        if (message.status() == MessageStatus.CANCELLED) {
+            return view(message, attempts);
+        }
+        if (message.status().isFinal() || attempts.stream().anyMatch(a -> a.status().isHandedToProvider())) {
+            throw new MessageAlreadySentException(messageId, message.status());
+        }
+        cancelLocked(message, attempts);
+        return get(companyId, messageId);
+    }
+
+    /** Cancels every message of a bulk that has not reached a provider yet. */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public CancelResult cancelBulk(long companyId, String bulkId) {
+        List<Long> ids = store.messageIdsOfBulk(companyId, bulkId);
+        if (ids.isEmpty()) {
+            throw new NotFoundException("Bulk", bulkId);
+        }
+        int cancelled = 0;
+        int alreadySent = 0;
+        List<MessageRow> messages = store.lockMessages(ids);
+        List<AttemptRow> allAttempts = store.attempts(ids);
+        for (MessageRow message : messages) {
+            List<AttemptRow> attempts = allAttempts.stream().filter(a -> a.messageId() == message.id()).toList();
+            if (message.status().isFinal() || attempts.stream().anyMatch(a -> a.status().isHandedToProvider())) {
+                alreadySent += message.status() == MessageStatus.CANCELLED || message.status() == MessageStatus.REJECTED ? 0 : 1;
+                continue;
+            }
+            cancelLocked(message, attempts);
+            cancelled++;
+        }
+        return new CancelResult(cancelled, alreadySent);
+    }
+
+    private void cancelLocked(MessageRow message, List<AttemptRow> attempts) {
+        Instant now = clock.instant();
+        store.updateAttempts(attempts.stream()
+            .filter(a -> !a.status().isFinal())
+            .map(a -> a.finished(AttemptStatus.CANCELLED, null, null, null, null, now))
+            .toList(), now);
+        store.updateMessageStatuses(List.of(new MessageStore.StatusChange(message.id(), message.status(), MessageStatus.CANCELLED)), now);
+    }
+
+    private static MessageView view(MessageRow message, List<AttemptRow> attempts) {
+        return new MessageView(message.publicId(), message.bulkId(), message.groupId(), message.flowId(), message.taskId(),
+                message.status(), message.firstChannel(), message.phone(), message.email(), message.messengerUserId(),
+                message.deviceId(), message.sendAt(), message.createdAt(), message.updatedAt(), message.errorCode(),
+                message.errorMessage(), attempts.stream()
+                    .map(a -> new MessageView.AttemptView(a.channel(), a.required(), a.status(), a.provider(),
+                            a.providerMessageId(), a.text(), a.errorCode(), a.errorMessage(), a.sentAt(), a.finishedAt(),
+                            a.updatedAt()))
+                    .toList());
+    }
+}

@@ -1,0 +1,286 @@
+package io.kaskad.message;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.kaskad.channel.Channel;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Messages and attempts in SQL. Hand-written and batched because these are the hot paths (ingest
+ * of thousands of destinations per request, dispatch of thousands of attempts per second).
+ *
+ * <p>Locking protocol: every change to a message's attempts happens while holding the message's row
+ * lock, taken in ascending id order. Only the dispatcher's claim locks attempt rows first, and it
+ * uses SKIP LOCKED for both, so it never waits and never deadlocks.
+ */
+@Repository
+class MessageStore {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final JsonMapper json;
+
+    MessageStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.json = json;
+    }
+
+    // ---- ingest ----
+
+    void insert(List<PlannedMessage> messages, Instant now) {
+        long[] ids = insertMessages(messages, now);
+        insertAttempts(messages, ids, now);
+    }
+
+    private long[] insertMessages(List<PlannedMessage> messages, Instant now) {
+        String sql = """
+                INSERT INTO message (public_id, company_id, bulk_id, flow_id, group_id, task_id, template_id, phone, email,
+                  messenger_user_id, device_id, timezone, variables, status, first_channel, send_at, allowed_time_ranges,
+                  validity_minutes, use_short_links, image_url, button_url, button_text, callback_url, callback_data,
+                  error_code, error_message, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        return jdbcTemplate.execute((ConnectionCallback<long[]>) connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+                for (PlannedMessage message : messages) {
+                    var spec = message.spec();
+                    var destination = message.destination();
+                    int p = 1;
+                    insert.setString(p++, message.publicId());
+                    insert.setLong(p++, message.companyId());
+                    insert.setString(p++, message.bulkId());
+                    insert.setString(p++, message.flowId());
+                    insert.setString(p++, message.groupId());
+                    insert.setString(p++, spec.taskId());
+                    insert.setString(p++, spec.templateId());
+                    insert.setString(p++, Addresses.blankToNull(destination.phone()));
+                    insert.setString(p++, Addresses.blankToNull(destination.email()));
+                    insert.setString(p++, Addresses.blankToNull(destination.messengerUserId()));
+                    insert.setString(p++, Addresses.blankToNull(destination.deviceId()));
+                    insert.setString(p++, message.zone() == null ? destination.timezone() : message.zone().getId());
+                    insert.setString(p++, destination.variables() == null ? null : json.writeValueAsString(destination.variables()));
+                    insert.setString(p++, message.status().name());
+                    insert.setString(p++, message.firstChannel() == null ? null : message.firstChannel().name());
+                    insert.setTimestamp(p++, spec.sendAt() == null ? null : Sql.ts(spec.sendAt().toInstant()));
+                    insert.setString(p++, message.windows().stored());
+                    insert.setInt(p++, spec.validityPeriod() == null ? SendRequest.DEFAULT_VALIDITY_MINUTES : spec.validityPeriod());
+                    insert.setBoolean(p++, Boolean.TRUE.equals(spec.useShortLinks()));
+                    insert.setString(p++, spec.imageUrl());
+                    insert.setString(p++, spec.buttonUrl());
+                    insert.setString(p++, spec.buttonText());
+                    insert.setString(p++, spec.callbackUrl());
+                    insert.setString(p++, spec.callbackData());
+                    insert.setString(p++, message.rejection() == null ? null : message.rejection().code());
+                    insert.setString(p++, message.rejection() == null ? null : message.rejection().field());
+                    insert.setTimestamp(p++, Sql.ts(now));
+                    insert.setTimestamp(p, Sql.ts(now));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                long[] ids = new long[messages.size()];
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    for (int i = 0; i < ids.length; i++) {
+                        if (!keys.next()) {
+                            throw new IllegalStateException("the database returned " + i + " keys for " + ids.length + " rows");
+                        }
+                        ids[i] = keys.getLong(1);
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    private void insertAttempts(List<PlannedMessage> messages, long[] ids, Instant now) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            PlannedMessage message = messages.get(i);
+            for (PlannedMessage.Attempt attempt : message.attempts()) {
+                rows.add(new Object[] { ids[i], message.companyId(), attempt.step(), attempt.channel().name(), attempt.required(),
+                        attempt.status().name(), attempt.address(), attempt.text(), attempt.parametersJson(),
+                        attempt.status() == AttemptStatus.QUEUED ? Sql.ts(message.dueAt()) : null, Sql.ts(now) });
+            }
+        }
+        if (!rows.isEmpty()) {
+            jdbcTemplate.batchUpdate("""
+                    INSERT INTO message_attempt (message_id, company_id, step, channel, required, status, address, text,
+                      parameters, due_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows,
+                    new int[] { Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR,
+                            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP });
+        }
+    }
+
+    // ---- reading ----
+
+    Optional<MessageRow> find(long companyId, String publicId) {
+        return jdbc.sql("SELECT * FROM message WHERE company_id = ? AND public_id = ?")
+            .params(companyId, publicId)
+            .query(MessageStore::messageRow)
+            .optional();
+    }
+
+    List<Long> messageIdsOfBulk(long companyId, String bulkId) {
+        return jdbc.sql("SELECT id FROM message WHERE company_id = ? AND bulk_id = ? ORDER BY id")
+            .params(companyId, bulkId)
+            .query(Long.class)
+            .list();
+    }
+
+    List<AttemptRow> attempts(long messageId) {
+        return attempts(List.of(messageId));
+    }
+
+    List<AttemptRow> attempts(Collection<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM message_attempt WHERE message_id IN (:ids) ORDER BY message_id, step")
+            .param("ids", messageIds)
+            .query(MessageStore::attemptRow)
+            .list();
+    }
+
+    // ---- locking ----
+
+    /** Locks the messages, waiting for other writers, in ascending id order; answers their rows. */
+    List<MessageRow> lockMessages(Collection<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM message WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+            .param("ids", messageIds)
+            .query(MessageStore::messageRow)
+            .list();
+    }
+
+    /** Locks those of the messages nobody else holds, without waiting; answers their rows. */
+    List<MessageRow> lockFreeMessages(Collection<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM message WHERE id IN (:ids) ORDER BY id FOR UPDATE SKIP LOCKED")
+            .param("ids", messageIds)
+            .query(MessageStore::messageRow)
+            .list();
+    }
+
+    /** Queued attempts due by {@code now}, locked for this transaction, skipping those another worker holds. */
+    List<AttemptRow> claimQueued(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM message_attempt WHERE status = 'QUEUED' AND due_at <= ?
+                ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED""")
+            .params(Sql.ts(now), limit)
+            .query(MessageStore::attemptRow)
+            .list();
+    }
+
+    /** Attempts whose time ran out: sent without a report within validity, or stuck in a provider call. */
+    List<AttemptRow> overdue(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM message_attempt WHERE status IN ('SENT', 'SENDING') AND due_at <= ?
+                ORDER BY due_at LIMIT ?""")
+            .params(Sql.ts(now), limit)
+            .query(MessageStore::attemptRow)
+            .list();
+    }
+
+    List<AttemptRow> byProviderMessageIds(Collection<String> providerMessageIds) {
+        if (providerMessageIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM message_attempt WHERE provider_message_id IN (:ids)")
+            .param("ids", providerMessageIds)
+            .query(MessageStore::attemptRow)
+            .list();
+    }
+
+    // ---- reports that came before their attempt was recorded ----
+
+    void parkReport(String channel, String providerMessageId, String status, Instant at) {
+        jdbc.sql("INSERT INTO unmatched_report (channel, provider_message_id, status, received_at) VALUES (?, ?, ?, ?)")
+            .params(channel, providerMessageId, status, Sql.ts(at))
+            .update();
+    }
+
+    List<ParkedReport> parkedReports(int limit) {
+        return jdbc.sql("SELECT * FROM unmatched_report ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")
+            .param(limit)
+            .query((rs, row) -> new ParkedReport(rs.getLong("id"), rs.getString("channel"), rs.getString("provider_message_id"),
+                    rs.getString("status"), Sql.instant(rs, "received_at")))
+            .list();
+    }
+
+    void deleteParkedReports(Collection<Long> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("DELETE FROM unmatched_report WHERE id IN (:ids)").param("ids", ids).update();
+        }
+    }
+
+    record ParkedReport(long id, String channel, String providerMessageId, String status, Instant receivedAt) {
+    }
+
+    // ---- writing ----
+
+    void updateAttempts(List<AttemptRow> attempts, Instant now) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = attempts.stream()
+            .map(a -> new Object[] { a.status().name(), Sql.ts(a.dueAt()), a.provider(), a.providerMessageId(), a.errorCode(),
+                    a.errorMessage(), Sql.ts(a.sentAt()), Sql.ts(a.finishedAt()), Sql.ts(now), a.id() })
+            .toList();
+        jdbcTemplate.batchUpdate("""
+                UPDATE message_attempt SET status = ?, due_at = ?, provider = ?, provider_message_id = ?, error_code = ?,
+                  error_message = ?, sent_at = ?, finished_at = ?, updated_at = ? WHERE id = ?""", rows,
+                new int[] { Types.VARCHAR, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+                        Types.TIMESTAMP, Types.TIMESTAMP, Types.TIMESTAMP, Types.BIGINT });
+    }
+
+    void updateMessageStatuses(List<StatusChange> changes, Instant now) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        jdbcTemplate.batchUpdate("UPDATE message SET status = ?, updated_at = ? WHERE id = ?",
+                changes.stream().map(c -> new Object[] { c.to().name(), Sql.ts(now), c.messageId() }).toList(),
+                new int[] { Types.VARCHAR, Types.TIMESTAMP, Types.BIGINT });
+    }
+
+    /** A message's status moving on; {@code from} is what it was, for callbacks and statistics. */
+    record StatusChange(long messageId, MessageStatus from, MessageStatus to) {
+    }
+
+    // ---- mapping ----
+
+    private static MessageRow messageRow(ResultSet rs, int row) throws java.sql.SQLException {
+        return new MessageRow(rs.getLong("id"), rs.getString("public_id"), rs.getLong("company_id"), rs.getString("bulk_id"),
+                rs.getString("flow_id"), rs.getString("group_id"), rs.getString("task_id"), rs.getString("template_id"),
+                rs.getString("phone"), rs.getString("email"), rs.getString("messenger_user_id"), rs.getString("device_id"),
+                rs.getString("timezone"), rs.getString("variables"), MessageStatus.valueOf(rs.getString("status")),
+                rs.getString("first_channel") == null ? null : Channel.valueOf(rs.getString("first_channel")),
+                Sql.instant(rs, "send_at"), rs.getString("allowed_time_ranges"), rs.getInt("validity_minutes"),
+                rs.getString("callback_url"), rs.getString("callback_data"), rs.getString("error_code"),
+                rs.getString("error_message"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+    }
+
+    private static AttemptRow attemptRow(ResultSet rs, int row) throws java.sql.SQLException {
+        return new AttemptRow(rs.getLong("id"), rs.getLong("message_id"), rs.getLong("company_id"), rs.getInt("step"),
+                Channel.valueOf(rs.getString("channel")), rs.getBoolean("required"), AttemptStatus.valueOf(rs.getString("status")),
+                rs.getString("address"), rs.getString("text"), rs.getString("parameters"), Sql.instant(rs, "due_at"),
+                rs.getString("provider"), rs.getString("provider_message_id"), rs.getString("error_code"),
+                rs.getString("error_message"), Sql.instant(rs, "sent_at"), Sql.instant(rs, "finished_at"),
+                Sql.instant(rs, "updated_at"));
+    }
+}

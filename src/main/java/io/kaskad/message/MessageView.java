@@ -1,0 +1,21 @@
+package io.kaskad.message;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.kaskad.channel.Channel;
+
+/** A message as its company sees it, with its cascade attempts in channel order. */
+public record MessageView(String id, String bulkId, String groupId, String flowId, String taskId, MessageStatus status,
+        Channel channel, String phone, String email, String messengerUserId, String deviceId, Instant sendAt,
+        Instant createdAt, Instant updatedAt, String errorCode, String errorField, List<AttemptView> attempts) {
+
+    public boolean cancellable() {
+        return !status.isFinal() && attempts.stream().noneMatch(attempt -> attempt.status().isHandedToProvider());
+    }
+
+    public record AttemptView(Channel channel, boolean required, AttemptStatus status, String provider,
+            String providerMessageId, String text, String errorCode, String errorMessage, Instant sentAt, Instant finishedAt,
+            Instant updatedAt) {
+    }
+}

@@ -1,0 +1,233 @@
+package io.kaskad.message;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+import io.kaskad.channel.Channel;
+import io.kaskad.common.InvalidRequestException;
+import io.kaskad.common.InvalidRequestException.Problem;
+import io.kaskad.message.SendRequest.ChannelSpec;
+import io.kaskad.message.SendRequest.Destination;
+import io.kaskad.message.SendRequest.MessageSpec;
+import io.kaskad.message.SendRequest.TimeRange;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns a send request into messages. A problem with the notification itself (an unknown channel, a
+ * channel without text) fails the whole request with the field named; a problem with one
+ * destination (a bad phone, no address for any channel, a missing variable) rejects only that
+ * destination, and the others are accepted.
+ */
+@Component
+class SendPlanner {
+
+    private static final Pattern VK_ATTACHMENT = Pattern.compile("(photo|video|audio|doc|wall|market|poll)-?\\d+_\\d+");
+    private static final int MAX_VK_ATTACHMENTS = 10;
+    private static final String DEFAULT_CHAT_PROVIDER = "TWIN";
+
+    private final JsonMapper json;
+
+    SendPlanner(JsonMapper json) {
+        this.json = json;
+    }
+
+    List<PlannedMessage> plan(long companyId, ZoneId companyZone, SendRequest request, Instant now) {
+        List<Problem> problems = new ArrayList<>();
+        List<List<ChannelPlan>> channelPlans = new ArrayList<>();
+        for (int i = 0; i < request.messages().size(); i++) {
+            channelPlans.add(checkChannels("messages[" + i + "]", request.messages().get(i), problems));
+            checkTimeRanges("messages[" + i + "]", request.messages().get(i), problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        String bulkId = UUID.randomUUID().toString();
+        List<PlannedMessage> planned = new ArrayList<>();
+        for (int i = 0; i < request.messages().size(); i++) {
+            MessageSpec spec = request.messages().get(i);
+            String flowId = UUID.randomUUID().toString();
+            String groupId = spec.groupId() != null && !spec.groupId().isBlank() ? spec.groupId() : UUID.randomUUID().toString();
+            TimeWindows windows = windows(spec);
+            Instant dueAt = spec.sendAt() == null || spec.sendAt().toInstant().isBefore(now) ? now : spec.sendAt().toInstant();
+            for (int d = 0; d < spec.destinations().size(); d++) {
+                String field = "messages[" + i + "].destinations[" + d + "]";
+                planned.add(planDestination(companyId, companyZone, spec, channelPlans.get(i), spec.destinations().get(d),
+                        field, new Ids(bulkId, flowId, groupId), windows, dueAt));
+            }
+        }
+        return planned;
+    }
+
+    private record Ids(String bulkId, String flowId, String groupId) {
+    }
+
+    /** A channel of the request, checked, with its parameters as stored. */
+    private record ChannelPlan(Channel channel, ChannelSpec spec, String parametersJson) {
+    }
+
+    private List<ChannelPlan> checkChannels(String path, MessageSpec spec, List<Problem> problems) {
+        List<ChannelPlan> plans = new ArrayList<>();
+        if (spec.channels() == null || spec.channels().isEmpty()) {
+            problems.add(new Problem(path + ".channels", spec.templateId() == null
+                    ? "message.channels.required" : "message.template.unsupported"));
+            return plans;
+        }
+        for (Map.Entry<String, ChannelSpec> entry : spec.channels().entrySet()) {
+            String channelPath = path + ".channels." + entry.getKey();
+            Channel channel;
+            try {
+                channel = Channel.fromApiName(entry.getKey());
+            }
+            catch (IllegalArgumentException unknown) {
+                problems.add(new Problem(channelPath, "message.channel.unknown", entry.getKey()));
+                continue;
+            }
+            ChannelSpec channelSpec = entry.getValue() == null ? emptySpec() : entry.getValue();
+            checkChannel(channel, channelSpec, channelPath, problems);
+            plans.add(new ChannelPlan(channel, channelSpec, parameters(channel, channelSpec)));
+        }
+        return plans;
+    }
+
+    private static void checkChannel(Channel channel, ChannelSpec spec, String path, List<Problem> problems) {
+        boolean hasText = spec.text() != null && !spec.text().isBlank();
+        boolean hasTemplate = spec.templateName() != null && !spec.templateName().isBlank();
+        switch (channel) {
+            case CHAT -> {
+                if (spec.chatId() == null || spec.chatId().isBlank()) {
+                    problems.add(new Problem(path + ".chatId", "message.chat.chatId.required"));
+                }
+            }
+            case WHATSAPP, VK, OK -> {
+                if (!hasText && !hasTemplate) {
+                    problems.add(new Problem(path + ".text", "message.text.or-template.required"));
+                }
+            }
+            default -> {
+                if (!hasText) {
+                    problems.add(new Problem(path + ".text", "message.text.required"));
+                }
+            }
+        }
+        if (spec.attachments() != null) {
+            if (channel == Channel.VK && spec.attachments().size() > MAX_VK_ATTACHMENTS) {
+                problems.add(new Problem(path + ".attachments", "message.vk.attachments.too-many", MAX_VK_ATTACHMENTS));
+            }
+            for (int a = 0; a < spec.attachments().size(); a++) {
+                String attachment = spec.attachments().get(a);
+                if (channel == Channel.VK && (attachment == null || !VK_ATTACHMENT.matcher(attachment).matches())) {
+                    problems.add(new Problem(path + ".attachments[" + a + "]", "message.vk.attachment.format", attachment));
+                }
+            }
+        }
+    }
+
+    private static void checkTimeRanges(String path, MessageSpec spec, List<Problem> problems) {
+        if (spec.allowedTimeRanges() == null) {
+            return;
+        }
+        for (int r = 0; r < spec.allowedTimeRanges().size(); r++) {
+            TimeRange range = spec.allowedTimeRanges().get(r);
+            try {
+                TimeWindows.window(range.from(), range.to());
+            }
+            catch (IllegalArgumentException invalid) {
+                problems.add(new Problem(path + ".allowedTimeRanges[" + r + "]", "message.time-range.invalid", invalid.getMessage()));
+            }
+        }
+    }
+
+    private static TimeWindows windows(MessageSpec spec) {
+        if (spec.allowedTimeRanges() == null || spec.allowedTimeRanges().isEmpty()) {
+            return TimeWindows.ALWAYS;
+        }
+        return new TimeWindows(spec.allowedTimeRanges().stream().map(range -> TimeWindows.window(range.from(), range.to())).toList());
+    }
+
+    private PlannedMessage planDestination(long companyId, ZoneId companyZone, MessageSpec spec, List<ChannelPlan> channels,
+            Destination destination, String field, Ids ids, TimeWindows windows, Instant dueAt) {
+        PlannedMessage.Builder message = PlannedMessage.builder(companyId, ids.bulkId(), ids.flowId(), ids.groupId(), spec,
+                destination, windows, channels.get(0).channel());
+        String phone = Addresses.blankToNull(destination.phone());
+        if (phone != null && !Addresses.PHONE.matcher(phone).matches()) {
+            return message.rejected("INVALID_PHONE", field + ".phone", "message.destination.phone.invalid", phone);
+        }
+        String email = Addresses.blankToNull(destination.email());
+        if (email != null && !Addresses.EMAIL.matcher(email).matches()) {
+            return message.rejected("INVALID_EMAIL", field + ".email", "message.destination.email.invalid", email);
+        }
+        ZoneId zone = companyZone;
+        if (destination.timezone() != null && !destination.timezone().isBlank()) {
+            if (!ZoneId.getAvailableZoneIds().contains(destination.timezone())) {
+                return message.rejected("INVALID_TIMEZONE", field + ".timezone", "message.destination.timezone.invalid",
+                        destination.timezone());
+            }
+            zone = ZoneId.of(destination.timezone());
+        }
+        List<ChannelPlan> reachable = channels.stream()
+            .filter(plan -> Addresses.forChannel(plan.channel(), destination) != null)
+            .toList();
+        if (reachable.isEmpty()) {
+            return message.rejected("NO_ADDRESS", field, "message.destination.no-address",
+                    String.join(", ", channels.stream().map(plan -> plan.channel().apiName()).toList()));
+        }
+        for (ChannelPlan plan : reachable) {
+            Set<String> missing = Texts.missing(plan.spec().text(), destination.variables());
+            if (!missing.isEmpty()) {
+                return message.rejected("MISSING_VARIABLE", field + ".variables", "message.destination.variable.missing",
+                        String.join(", ", missing), plan.channel().apiName());
+            }
+        }
+        List<AttemptStatus> statuses = Cascade.initialStatuses(reachable.stream().map(plan -> plan.spec().isRequired()).toList());
+        List<PlannedMessage.Attempt> attempts = new ArrayList<>();
+        for (int step = 0; step < reachable.size(); step++) {
+            ChannelPlan plan = reachable.get(step);
+            attempts.add(new PlannedMessage.Attempt(step, plan.channel(), plan.spec().isRequired(), statuses.get(step),
+                    Addresses.forChannel(plan.channel(), destination), Texts.fill(plan.spec().text(), destination.variables()),
+                    plan.parametersJson()));
+        }
+        return message.accepted(zone, dueAt, attempts);
+    }
+
+    /** The channel's parameters other than text and required, as JSON; chat's provider defaults to TWIN. */
+    private String parameters(Channel channel, ChannelSpec spec) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        putIfPresent(parameters, "from", spec.from());
+        putIfPresent(parameters, "templateName", spec.templateName());
+        putIfPresent(parameters, "templateData", spec.templateData());
+        putIfPresent(parameters, "attachments", spec.attachments());
+        putIfPresent(parameters, "chatId", spec.chatId());
+        putIfPresent(parameters, "botId", spec.botId());
+        putIfPresent(parameters, "messengerType", spec.messengerType());
+        putIfPresent(parameters, "chatSessionName", spec.chatSessionName());
+        putIfPresent(parameters, "subject", spec.subject());
+        putIfPresent(parameters, "title", spec.title());
+        if (channel == Channel.CHAT) {
+            parameters.put("provider", spec.provider() == null || spec.provider().isBlank() ? DEFAULT_CHAT_PROVIDER : spec.provider());
+            parameters.put("continueLastOrStartNewSession", Boolean.TRUE.equals(spec.continueLastOrStartNewSession()));
+        }
+        else {
+            putIfPresent(parameters, "provider", spec.provider());
+        }
+        return parameters.isEmpty() ? null : json.writeValueAsString(parameters);
+    }
+
+    private static void putIfPresent(Map<String, Object> parameters, String key, Object value) {
+        if (value != null) {
+            parameters.put(key, value);
+        }
+    }
+
+    private static ChannelSpec emptySpec() {
+        return new ChannelSpec(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,103 @@
+package io.kaskad.message;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The body of {@code POST /api/v1/messages}, exactly as seeds 000 and 004 describe it. Client systems
+ * written against those documents send it unchanged. {@code channels} is an ordered object: the
+ * order of its keys is the order of the cascade.
+ */
+public record SendRequest(@NotEmpty @Valid List<@NotNull @Valid MessageSpec> messages) {
+
+    public static final int MAX_DESTINATIONS = 10_000;
+    public static final int DEFAULT_VALIDITY_MINUTES = 1440;
+    public static final int MAX_VALIDITY_MINUTES = 10_080;
+
+    public int destinationCount() {
+        return messages.stream().mapToInt(message -> message.destinations() == null ? 0 : message.destinations().size()).sum();
+    }
+
+    /** One notification (its channels and options) for one or more destinations. */
+    public record MessageSpec(
+            LinkedHashMap<String, ChannelSpec> channels,
+            @NotEmpty List<@NotNull @Valid Destination> destinations,
+            @Size(max = 64) String templateId,
+            @Size(max = 64) String groupId,
+            @Size(max = 64) String taskId,
+            Boolean useShortLinks,
+            List<@NotNull TimeRange> allowedTimeRanges,
+            OffsetDateTime sendAt,
+            @Min(1) @Max(MAX_VALIDITY_MINUTES) Integer validityPeriod,
+            @Size(max = 2000) String callbackUrl,
+            @Size(max = 2000) String callbackData,
+            @Size(max = 2000) String imageUrl,
+            @Size(max = 2000) String buttonUrl,
+            @Size(max = 200) String buttonText) {
+    }
+
+    /**
+     * The parameters of one channel. Which apply depends on the channel: vk takes {@code from},
+     * {@code templateName}, {@code templateData}, {@code attachments}; chat takes {@code chatId},
+     * {@code botId}, {@code messengerType}, {@code chatSessionName}, {@code provider},
+     * {@code continueLastOrStartNewSession}; every channel takes {@code text} and {@code required}.
+     */
+    public record ChannelSpec(
+            @Size(max = 10_000) String text,
+            Boolean required,
+            @Size(max = 100) String from,
+            @Size(max = 200) String templateName,
+            Map<String, Object> templateData,
+            List<String> attachments,
+            @Size(max = 64) String chatId,
+            @Size(max = 64) String botId,
+            @Size(max = 32) String messengerType,
+            @Size(max = 200) String chatSessionName,
+            @Size(max = 32) String provider,
+            Boolean continueLastOrStartNewSession,
+            @Size(max = 500) String subject,
+            @Size(max = 200) String title) {
+
+        boolean isRequired() {
+            return Boolean.TRUE.equals(required);
+        }
+    }
+
+    /** One recipient. {@code variables} fill the {@code {name}} placeholders of the texts. */
+    public record Destination(
+            @Size(max = 32) String phone,
+            @Size(max = 254) String email,
+            @Size(max = 128) String messengerUserId,
+            @Size(max = 512) String deviceId,
+            Map<String, Object> variables,
+            @Size(max = 64) String timezone) {
+    }
+
+    /** An allowed sending window, {@code {"from":"09:00:00","to":"21:00:00"}} or {@code "09:00:00-21:00:00"}. */
+    public record TimeRange(@NotNull String from, @NotNull String to) {
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static TimeRange parse(String range) {
+            int dash = range.indexOf('-');
+            if (dash < 0) {
+                return new TimeRange(range, "");
+            }
+            return new TimeRange(range.substring(0, dash), range.substring(dash + 1));
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        public TimeRange {
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.kaskad.message;
+
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Fills {@code {name}} placeholders from a destination's variables. */
+final class Texts {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_.-]*)}");
+
+    private Texts() {
+    }
+
+    /** The placeholders of {@code text} that {@code variables} does not fill. */
+    static Set<String> missing(String text, Map<String, Object> variables) {
+        Set<String> missing = new LinkedHashSet<>();
+        if (text != null) {
+            Matcher matcher = PLACEHOLDER.matcher(text);
+            while (matcher.find()) {
+                if (variables == null || variables.get(matcher.group(1)) == null) {
+                    missing.add(matcher.group(1));
+                }
+            }
+        }
+        return missing;
+    }
+
+    static String fill(String text, Map<String, Object> variables) {
+        if (text == null || variables == null || variables.isEmpty()) {
+            return text;
+        }
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            Object value = variables.get(matcher.group(1));
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? matcher.group() : value.toString()));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+}

@@ -1,0 +1,35 @@
+package io.kaskad.message.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.kaskad.message.MessageView;
+
+/** {@code GET /api/v1/messages/{id}}: the message, its status and its attempts in cascade order. */
+record MessageResponse(String id, String bulkId, String groupId, String flowId, String taskId, String status, String channel,
+        Destination destination, Instant sendAt, Instant createdAt, Instant updatedAt, boolean cancellable, Error error,
+        List<Attempt> attempts) {
+
+    record Destination(String phone, String email, String messengerUserId, String deviceId) {
+    }
+
+    record Error(String code, String field) {
+    }
+
+    record Attempt(String channel, boolean required, String status, String provider, String providerMessageId, String text,
+            String error, String errorMessage, Instant sentAt, Instant finishedAt, Instant updatedAt) {
+    }
+
+    static MessageResponse of(MessageView message) {
+        return new MessageResponse(message.id(), message.bulkId(), message.groupId(), message.flowId(), message.taskId(),
+                message.status().name(), message.channel() == null ? null : message.channel().name(),
+                new Destination(message.phone(), message.email(), message.messengerUserId(), message.deviceId()),
+                message.sendAt(), message.createdAt(), message.updatedAt(), message.cancellable(),
+                message.errorCode() == null ? null : new Error(message.errorCode(), message.errorField()),
+                message.attempts().stream()
+                    .map(a -> new Attempt(a.channel().name(), a.required(), a.status().name(), a.provider(),
+                            a.providerMessageId(), a.text(), a.errorCode(), a.errorMessage(), a.sentAt(), a.finishedAt(),
+                            a.updatedAt()))
+                    .toList());
+    }
+}
