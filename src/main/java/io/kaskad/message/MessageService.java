@@ -94,7 +94,8 @@ public class MessageService {
                 message.status(), message.firstChannel(), message.phone(), message.email(), message.messengerUserId(),
                 message.deviceId(), message.sendAt(), message.createdAt(), message.updatedAt(), message.errorCode(),
                 message.errorMessage(), attempts.stream()
-                    .map(a -> new MessageView.AttemptView(a.channel(), a.required(), a.status(), a.provider(),
+                    .map(a -> new MessageView.AttemptView(a.channel(), a.required(), a.status(),
+                            a.status() == AttemptStatus.QUEUED ? a.dueAt() : null, a.provider(),
                             a.providerMessageId(), a.text(), a.errorCode(), a.errorMessage(), a.sentAt(), a.finishedAt(),
                             a.updatedAt()))
                     .toList());

@@ -14,7 +14,8 @@ public record MessageView(String id, String bulkId, String groupId, String flowI
         return !status.isFinal() && attempts.stream().noneMatch(attempt -> attempt.status().isHandedToProvider());
     }
 
-    public record AttemptView(Channel channel, boolean required, AttemptStatus status, String provider,
+    /** {@code scheduledAt}: when a queued attempt will go (the start of the next allowed window, say). */
+    public record AttemptView(Channel channel, boolean required, AttemptStatus status, Instant scheduledAt, String provider,
             String providerMessageId, String text, String errorCode, String errorMessage, Instant sentAt, Instant finishedAt,
             Instant updatedAt) {
     }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import io.kaskad.support.TestDatabaseProfiles;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "kaskad.bootstrap.client-password=client-secret",
         "kaskad.bootstrap.api-key=ksk_bootstrap_key_for_tests_0123456789" })
 @ActiveProfiles(resolver = TestDatabaseProfiles.class)
+@DirtiesContext // closed afterwards: its Quartz jobs would otherwise be one more node in ClusterDispatchIT
 class AccountBootstrapIT {
 
     @Autowired

@@ -16,10 +16,12 @@ class SandboxAdapter implements ChannelAdapter {
 
     private final Channel channel;
     private final SandboxReportSchedule reports;
+    private final SandboxSendLog sendLog;
 
-    SandboxAdapter(Channel channel, SandboxReportSchedule reports) {
+    SandboxAdapter(Channel channel, SandboxReportSchedule reports, SandboxSendLog sendLog) {
         this.channel = channel;
         this.reports = reports;
+        this.sendLog = sendLog;
     }
 
     @Override
@@ -40,6 +42,7 @@ class SandboxAdapter implements ChannelAdapter {
 
     @Override
     public SendOutcome send(OutboundMessage message) {
+        sendLog.record(message.reference());
         SandboxBehaviour behaviour = SandboxBehaviour.of(channel, message.recipient());
         String providerMessageId = "sandbox-" + UUID.randomUUID();
         switch (behaviour) {

@@ -35,47 +35,47 @@ class SandboxConfig {
     }
 
     @Bean
-    ChannelAdapter sandboxSms(SandboxReportSchedule reports) {
-        return new SandboxAdapter(Channel.SMS, reports);
+    ChannelAdapter sandboxSms(SandboxReportSchedule reports, SandboxSendLog sendLog) {
+        return new SandboxAdapter(Channel.SMS, reports, sendLog);
     }
 
     @Bean
-    ChannelAdapter sandboxEmail(SandboxReportSchedule reports) {
-        return new SandboxAdapter(Channel.EMAIL, reports);
+    ChannelAdapter sandboxEmail(SandboxReportSchedule reports, SandboxSendLog sendLog) {
+        return new SandboxAdapter(Channel.EMAIL, reports, sendLog);
     }
 
     @Bean
-    ChannelAdapter sandboxPush(SandboxReportSchedule reports) {
-        return new SandboxAdapter(Channel.PUSH, reports);
+    ChannelAdapter sandboxPush(SandboxReportSchedule reports, SandboxSendLog sendLog) {
+        return new SandboxAdapter(Channel.PUSH, reports, sendLog);
     }
 
     @Bean
-    ChannelAdapter sandboxWhatsapp(SandboxReportSchedule reports) {
-        return new SandboxAdapter(Channel.WHATSAPP, reports);
+    ChannelAdapter sandboxWhatsapp(SandboxReportSchedule reports, SandboxSendLog sendLog) {
+        return new SandboxAdapter(Channel.WHATSAPP, reports, sendLog);
     }
 
     @Bean
-    ChannelAdapter sandboxViber(SandboxReportSchedule reports) {
-        return new SandboxAdapter(Channel.VIBER, reports);
+    ChannelAdapter sandboxViber(SandboxReportSchedule reports, SandboxSendLog sendLog) {
+        return new SandboxAdapter(Channel.VIBER, reports, sendLog);
     }
 
     @Bean
-    ChannelAdapter sandboxTelegram(SandboxReportSchedule reports) {
-        return new SandboxAdapter(Channel.TELEGRAM, reports);
+    ChannelAdapter sandboxTelegram(SandboxReportSchedule reports, SandboxSendLog sendLog) {
+        return new SandboxAdapter(Channel.TELEGRAM, reports, sendLog);
     }
 
     @Bean
-    ChannelAdapter sandboxVk(SandboxReportSchedule reports) {
-        return new SandboxAdapter(Channel.VK, reports);
+    ChannelAdapter sandboxVk(SandboxReportSchedule reports, SandboxSendLog sendLog) {
+        return new SandboxAdapter(Channel.VK, reports, sendLog);
     }
 
     @Bean
-    ChannelAdapter sandboxOk(SandboxReportSchedule reports) {
-        return new SandboxAdapter(Channel.OK, reports);
+    ChannelAdapter sandboxOk(SandboxReportSchedule reports, SandboxSendLog sendLog) {
+        return new SandboxAdapter(Channel.OK, reports, sendLog);
     }
 
     @Bean
-    ChannelAdapter sandboxChat(SandboxReportSchedule reports) {
-        return new SandboxAdapter(Channel.CHAT, reports);
+    ChannelAdapter sandboxChat(SandboxReportSchedule reports, SandboxSendLog sendLog) {
+        return new SandboxAdapter(Channel.CHAT, reports, sendLog);
     }
 }

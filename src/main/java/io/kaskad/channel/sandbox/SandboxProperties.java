@@ -10,7 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * without provider accounts.
  *
  * @param deliveryDelay how long after acceptance the simulated delivery report arrives (0 for benchmarks)
+ * @param keepSendLog keep every send's reference in memory ({@link SandboxSendLog}), for tests that
+ *                    prove nothing is sent twice; off in production, where it would only grow
  */
 @ConfigurationProperties("kaskad.sandbox")
-public record SandboxProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2s") Duration deliveryDelay) {
+public record SandboxProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2s") Duration deliveryDelay,
+        @DefaultValue("false") boolean keepSendLog) {
 }

@@ -16,7 +16,7 @@ record MessageResponse(String id, String bulkId, String groupId, String flowId, 
     record Error(String code, String field) {
     }
 
-    record Attempt(String channel, boolean required, String status, String provider, String providerMessageId, String text,
+    record Attempt(String channel, boolean required, String status, Instant scheduledAt, String provider, String providerMessageId, String text,
             String error, String errorMessage, Instant sentAt, Instant finishedAt, Instant updatedAt) {
     }
 
@@ -27,7 +27,7 @@ record MessageResponse(String id, String bulkId, String groupId, String flowId, 
                 message.sendAt(), message.createdAt(), message.updatedAt(), message.cancellable(),
                 message.errorCode() == null ? null : new Error(message.errorCode(), message.errorField()),
                 message.attempts().stream()
-                    .map(a -> new Attempt(a.channel().name(), a.required(), a.status().name(), a.provider(),
+                    .map(a -> new Attempt(a.channel().name(), a.required(), a.status().name(), a.scheduledAt(), a.provider(),
                             a.providerMessageId(), a.text(), a.errorCode(), a.errorMessage(), a.sentAt(), a.finishedAt(),
                             a.updatedAt()))
                     .toList());
