@@ -1,10 +1,14 @@
 package io.kaskad.message;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,13 +19,18 @@ import io.kaskad.common.NotFoundException;
 @Service
 public class MessageService {
 
+    /** How long an Idempotency-Key is remembered. */
+    public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+
     private final SendPlanner planner;
     private final MessageStore store;
+    private final IdempotencyStore idempotency;
     private final Clock clock;
 
-    MessageService(SendPlanner planner, MessageStore store, Clock clock) {
+    MessageService(SendPlanner planner, MessageStore store, IdempotencyStore idempotency, Clock clock) {
         this.planner = planner;
         this.store = store;
+        this.idempotency = idempotency;
         this.clock = clock;
     }
 
@@ -34,6 +43,43 @@ public class MessageService {
         return planned.stream()
             .map(m -> new SendResult(m.publicId(), m.bulkId(), m.groupId(), m.flowId(), m.status(), m.firstChannel(), m.rejection()))
             .toList();
+    }
+
+    /**
+     * Sends once per {@code key}: a retry with the same key and the same request gets the first answer
+     * back and sends nothing; the same key with another request is refused. The key is stored in the
+     * send's own transaction, so a send that fails leaves no key behind and may be retried.
+     *
+     * @param requestHash a digest of the request, to tell a retry from a different request
+     * @param render      turns the results into the answer's JSON, which is what is replayed
+     */
+    @Transactional
+    public IdempotentSend sendOnce(long companyId, ZoneId companyZone, String key, String requestHash, SendRequest request,
+            Function<List<SendResult>, String> render) {
+        Optional<IdempotencyStore.Stored> earlier = idempotency.find(companyId, key);
+        if (earlier.isEmpty()) {
+            try {
+                idempotency.claim(companyId, key, requestHash, clock.instant());
+            }
+            catch (DuplicateKeyException concurrentRetry) {
+                earlier = idempotency.find(companyId, key);
+            }
+        }
+        if (earlier.isPresent()) {
+            if (!earlier.get().requestHash().equals(requestHash)) {
+                throw new IdempotencyKeyReusedException(key);
+            }
+            return new IdempotentSend(earlier.get().response(), true);
+        }
+        String json = render.apply(send(companyId, companyZone, request));
+        idempotency.answer(companyId, key, json);
+        return new IdempotentSend(json, false);
+    }
+
+    /** Forgets idempotency keys older than {@link #IDEMPOTENCY_WINDOW}. */
+    @Transactional
+    public int forgetOldIdempotencyKeys() {
+        return idempotency.deleteOlderThan(clock.instant().minus(IDEMPOTENCY_WINDOW));
     }
 
     public MessageView get(long companyId, String messageId) {

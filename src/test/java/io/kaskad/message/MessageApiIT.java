@@ -116,6 +116,35 @@ class MessageApiIT {
     }
 
     @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswerAndSendsNothingTwice() throws Exception {
+        TestCompany acme = accounts.company();
+        TestCompany other = accounts.company();
+        String request = message(SMS, "{\"phone\":\"79161234567\",\"variables\":{\"code\":\"1\"}}");
+
+        String first = mvc.perform(post("/api/v1/messages").header("Authorization", acme.bearer())
+                .header("Idempotency-Key", "order-42").contentType(MediaType.APPLICATION_JSON).content(request))
+            .andExpect(status().isOk())
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Idempotent-Replayed", "false"))
+            .andReturn().getResponse().getContentAsString();
+        String retry = mvc.perform(post("/api/v1/messages").header("Authorization", acme.bearer())
+                .header("Idempotency-Key", "order-42").contentType(MediaType.APPLICATION_JSON).content(request))
+            .andExpect(status().isOk())
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Idempotent-Replayed", "true"))
+            .andReturn().getResponse().getContentAsString();
+
+        assertThat(retry).isEqualTo(first);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM message WHERE company_id = ?").param(acme.id()).query(Long.class).single())
+            .isEqualTo(1);
+        mvc.perform(post("/api/v1/messages").header("Authorization", acme.bearer()).header("Idempotency-Key", "order-42")
+                .contentType(MediaType.APPLICATION_JSON).content(message(SMS, "{\"phone\":\"79160000000\"}")))
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.detail").value(containsString("order-42")));
+        mvc.perform(post("/api/v1/messages").header("Authorization", other.bearer()).header("Idempotency-Key", "order-42")
+                .contentType(MediaType.APPLICATION_JSON).content(request))
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Idempotent-Replayed", "false"));
+    }
+
+    @Test
     void moreThanTenThousandDestinationsIs413PointingToSendTasks() throws Exception {
         TestCompany acme = accounts.company();
         String destinations = String.join(",", java.util.Collections.nCopies(10_001, "{\"phone\":\"79161234567\"}"));

@@ -1,5 +1,6 @@
 package io.kaskad.message.web;
 
+import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -8,7 +9,9 @@ import jakarta.validation.constraints.NotBlank;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,40 +19,71 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.kaskad.account.ApiClient;
 import io.kaskad.account.CompanyService;
+import io.kaskad.common.InvalidRequestException;
 import io.kaskad.message.CancelResult;
+import io.kaskad.message.IdempotencyKeyReusedException;
+import io.kaskad.message.IdempotentSend;
 import io.kaskad.message.MessageAlreadySentException;
 import io.kaskad.message.MessageService;
 import io.kaskad.message.SendRequest;
+import io.kaskad.message.SendResult;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The send API of seeds 000 and 004, and reading and cancelling messages. */
 @RestController
 @RequestMapping("/api/v1/messages")
 class MessageApiController {
 
+    private static final int MAX_IDEMPOTENCY_KEY = 200;
+
     private final MessageService messages;
     private final CompanyService companies;
     private final MessageSource texts;
+    private final JsonMapper json;
 
-    MessageApiController(MessageService messages, CompanyService companies, MessageSource texts) {
+    MessageApiController(MessageService messages, CompanyService companies, MessageSource texts, JsonMapper json) {
         this.messages = messages;
         this.companies = companies;
         this.texts = texts;
+        this.json = json;
     }
 
-    /** Answers an array, one object per destination in request order. */
+    /**
+     * Answers an array, one object per destination in request order. With an {@code Idempotency-Key}
+     * header, a retried request gets the first answer back (marked {@code Idempotent-Replayed: true})
+     * and nothing is sent twice.
+     */
     @PostMapping
-    List<SendResponse> send(@AuthenticationPrincipal ApiClient client, @Valid @RequestBody SendRequest request) {
+    ResponseEntity<?> send(@AuthenticationPrincipal ApiClient client,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Valid @RequestBody SendRequest request) {
         if (request.destinationCount() > SendRequest.MAX_DESTINATIONS) {
             throw new TooManyDestinationsException(request.destinationCount());
         }
-        return messages.send(client.companyId(), companies.get(client.companyId()).zoneId(), request).stream()
-            .map(result -> SendResponse.of(result, texts, LocaleContextHolder.getLocale()))
-            .toList();
+        ZoneId zone = companies.get(client.companyId()).zoneId();
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return ResponseEntity.ok(render(messages.send(client.companyId(), zone, request)));
+        }
+        if (idempotencyKey.length() > MAX_IDEMPOTENCY_KEY) {
+            throw new InvalidRequestException(List.of(new InvalidRequestException.Problem("Idempotency-Key",
+                    "message.idempotency-key.too-long", MAX_IDEMPOTENCY_KEY)));
+        }
+        IdempotentSend answer = messages.sendOnce(client.companyId(), zone, idempotencyKey.strip(),
+                RequestHash.of(json.writeValueAsString(request)), request, results -> json.writeValueAsString(render(results)));
+        return ResponseEntity.ok()
+            .contentType(MediaType.APPLICATION_JSON)
+            .header("Idempotent-Replayed", String.valueOf(answer.replayed()))
+            .body(answer.json());
+    }
+
+    private List<SendResponse> render(List<SendResult> results) {
+        return results.stream().map(result -> SendResponse.of(result, texts, LocaleContextHolder.getLocale())).toList();
     }
 
     @GetMapping("/{messageId}")
@@ -73,6 +107,11 @@ class MessageApiController {
     @ExceptionHandler(MessageAlreadySentException.class)
     ProblemDetail alreadySent(MessageAlreadySentException exception) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, exception.getMessage());
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ProblemDetail keyReused(IdempotencyKeyReusedException exception) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, exception.getMessage());
     }
 
     @ExceptionHandler(TooManyDestinationsException.class)
