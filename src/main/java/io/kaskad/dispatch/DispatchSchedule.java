@@ -32,6 +32,31 @@ class DispatchSchedule {
         return every(expiryJobDetail, "expiry", properties);
     }
 
+    @Bean
+    JobDetail callbackJobDetail() {
+        return JobBuilder.newJob(CallbackJob.class).withIdentity("callbacks", "kaskad").storeDurably().build();
+    }
+
+    @Bean
+    Trigger callbackTrigger(JobDetail callbackJobDetail, DispatchProperties properties) {
+        return every(callbackJobDetail, "callbacks", properties);
+    }
+
+    @Bean
+    JobDetail housekeepingJobDetail() {
+        return JobBuilder.newJob(HousekeepingJob.class).withIdentity("housekeeping", "kaskad").storeDurably().build();
+    }
+
+    @Bean
+    Trigger housekeepingTrigger(JobDetail housekeepingJobDetail) {
+        return TriggerBuilder.newTrigger()
+            .forJob(housekeepingJobDetail)
+            .withIdentity("housekeeping", "kaskad")
+            .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInHours(1).repeatForever()
+                .withMisfireHandlingInstructionNextWithRemainingCount())
+            .build();
+    }
+
     /** Missed firings are dropped, not replayed: the next firing finds all the work anyway. */
     static Trigger every(JobDetail job, String name, DispatchProperties properties) {
         return TriggerBuilder.newTrigger()

@@ -140,10 +140,10 @@ public class Dispatcher {
 
     private static void moveMessage(Map<Long, MessageStore.StatusChange> changes, MessageRow message, MessageStatus to) {
         MessageStatus from = message.status();
-        boolean forward = from == MessageStatus.CREATED || (from == MessageStatus.PENDING && to == MessageStatus.SENDING);
+        boolean forward = (from == MessageStatus.CREATED && to != from) || (from == MessageStatus.PENDING && to == MessageStatus.SENDING);
         MessageStore.StatusChange previous = changes.get(message.id());
         if (forward && (previous == null || previous.to() == MessageStatus.PENDING)) {
-            changes.put(message.id(), new MessageStore.StatusChange(message.id(), from, to));
+            changes.put(message.id(), new MessageStore.StatusChange(message, to));
         }
     }
 
@@ -287,7 +287,7 @@ public class Dispatcher {
             }
             MessageStatus status = Cascade.messageStatus(entry.getValue().stream().map(AttemptRow::cascadeStep).toList());
             if (status != message.status() && !(status == MessageStatus.PENDING && message.status() == MessageStatus.CREATED)) {
-                statusChanges.add(new MessageStore.StatusChange(message.id(), message.status(), status));
+                statusChanges.add(new MessageStore.StatusChange(message, status));
             }
         }
         store.updateMessageStatuses(statusChanges, now);

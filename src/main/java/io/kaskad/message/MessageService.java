@@ -132,7 +132,7 @@ public class MessageService {
             .filter(a -> !a.status().isFinal())
             .map(a -> a.finished(AttemptStatus.CANCELLED, null, null, null, null, now))
             .toList(), now);
-        store.updateMessageStatuses(List.of(new MessageStore.StatusChange(message.id(), message.status(), MessageStatus.CANCELLED)), now);
+        store.updateMessageStatuses(List.of(new MessageStore.StatusChange(message, MessageStatus.CANCELLED)), now);
     }
 
     private static MessageView view(MessageRow message, List<AttemptRow> attempts) {

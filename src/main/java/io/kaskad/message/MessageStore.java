@@ -249,17 +249,36 @@ class MessageStore {
                         Types.TIMESTAMP, Types.TIMESTAMP, Types.TIMESTAMP, Types.BIGINT });
     }
 
+    /**
+     * Moves messages to their new statuses and, in the same transaction, queues a status callback for
+     * every message that asked for one: a change is never lost, and never reported without happening.
+     */
     void updateMessageStatuses(List<StatusChange> changes, Instant now) {
         if (changes.isEmpty()) {
             return;
         }
         jdbcTemplate.batchUpdate("UPDATE message SET status = ?, updated_at = ? WHERE id = ?",
-                changes.stream().map(c -> new Object[] { c.to().name(), Sql.ts(now), c.messageId() }).toList(),
+                changes.stream().map(c -> new Object[] { c.to().name(), Sql.ts(now), c.message().id() }).toList(),
                 new int[] { Types.VARCHAR, Types.TIMESTAMP, Types.BIGINT });
+        List<Object[]> callbacks = changes.stream()
+            .filter(change -> change.message().callbackUrl() != null)
+            .map(change -> new Object[] { change.message().companyId(), change.message().id(), change.message().callbackUrl(),
+                    CallbackPayload.json(json, change.message(), change.to(), now), Sql.ts(now), Sql.ts(now) })
+            .toList();
+        if (!callbacks.isEmpty()) {
+            jdbcTemplate.batchUpdate("""
+                    INSERT INTO callback_delivery (company_id, message_id, url, payload, status, attempts, next_at, created_at)
+                    VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?)""", callbacks,
+                    new int[] { Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP });
+        }
     }
 
-    /** A message's status moving on; {@code from} is what it was, for callbacks and statistics. */
-    record StatusChange(long messageId, MessageStatus from, MessageStatus to) {
+    /** A message's status moving on, from {@code message.status()} to {@code to}. */
+    record StatusChange(MessageRow message, MessageStatus to) {
+
+        MessageStatus from() {
+            return message.status();
+        }
     }
 
     // ---- mapping ----

@@ -46,6 +46,7 @@ class SendPlanner {
         for (int i = 0; i < request.messages().size(); i++) {
             channelPlans.add(checkChannels("messages[" + i + "]", request.messages().get(i), problems));
             checkTimeRanges("messages[" + i + "]", request.messages().get(i), problems);
+            checkCallbackUrl("messages[" + i + "]", request.messages().get(i), problems);
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
@@ -143,6 +144,21 @@ class SendPlanner {
             catch (IllegalArgumentException invalid) {
                 problems.add(new Problem(path + ".allowedTimeRanges[" + r + "]", "message.time-range.invalid", invalid.getMessage()));
             }
+        }
+    }
+
+    private static void checkCallbackUrl(String path, MessageSpec spec, List<Problem> problems) {
+        if (spec.callbackUrl() == null || spec.callbackUrl().isBlank()) {
+            return;
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(spec.callbackUrl());
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new IllegalArgumentException("not http(s)");
+            }
+        }
+        catch (IllegalArgumentException invalid) {
+            problems.add(new Problem(path + ".callbackUrl", "message.callback-url.invalid", spec.callbackUrl()));
         }
     }
 

@@ -1,0 +1,32 @@
+package io.kaskad.message;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The body POSTed to a message's {@code callbackUrl} when its status changes. {@code updatedAt}
+ * lets a client order callbacks that retries delivered out of order.
+ */
+final class CallbackPayload {
+
+    private CallbackPayload() {
+    }
+
+    static String json(JsonMapper json, MessageRow message, MessageStatus status, Instant at) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", message.publicId());
+        body.put("bulkId", message.bulkId());
+        body.put("groupId", message.groupId());
+        body.put("flowId", message.flowId());
+        body.put("taskId", message.taskId());
+        body.put("status", status.name());
+        body.put("previousStatus", message.status().name());
+        body.put("channel", message.firstChannel() == null ? null : message.firstChannel().name());
+        body.put("callbackData", message.callbackData());
+        body.put("updatedAt", at.toString());
+        return json.writeValueAsString(body);
+    }
+}

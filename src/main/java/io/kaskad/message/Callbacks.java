@@ -1,0 +1,128 @@
+package io.kaskad.message;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers status callbacks to clients' {@code callbackUrl}: claimed in batches (SKIP LOCKED), POSTed in
+ * parallel with short timeouts outside any transaction, retried with growing pauses when the endpoint
+ * fails. Callbacks run in their own job, so a slow or dead endpoint never slows sending. Delivery is
+ * at least once: a node that dies mid-request leaves the callback to be sent again after its lease.
+ */
+@Service
+public class Callbacks implements DisposableBean {
+
+    /** Pauses before the 2nd, 3rd, … try; after the last one the callback is given up. */
+    static final List<Duration> BACKOFF = List.of(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(2),
+            Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(3));
+    static final Duration LEASE = Duration.ofMinutes(2);
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final ExecutorService senders = Executors.newFixedThreadPool(16);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).executor(senders).build();
+
+    Callbacks(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+    }
+
+    /** Sends up to {@code limit} due callbacks; answers how many were tried. */
+    public int deliverDue(int limit) {
+        List<Due> due = transaction.execute(status -> claim(limit));
+        if (due == null || due.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<Result>> results = due.stream().map(this::post).toList();
+        List<Result> done = results.stream().map(CompletableFuture::join).toList();
+        transaction.executeWithoutResult(status -> record(done));
+        return due.size();
+    }
+
+    private record Due(long id, String url, String payload, int attempts) {
+    }
+
+    private record Result(Due callback, String error) {
+    }
+
+    private List<Due> claim(int limit) {
+        Instant now = clock.instant();
+        List<Due> due = jdbc.sql("""
+                SELECT id, url, payload, attempts FROM callback_delivery WHERE status = 'PENDING' AND next_at <= ?
+                ORDER BY next_at LIMIT ? FOR UPDATE SKIP LOCKED""")
+            .params(Sql.ts(now), limit)
+            .query((rs, row) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
+            .list();
+        if (!due.isEmpty()) {
+            jdbc.sql("UPDATE callback_delivery SET next_at = :leaseEnd WHERE id IN (:ids)")
+                .param("leaseEnd", Sql.ts(now.plus(LEASE)))
+                .param("ids", due.stream().map(Due::id).toList())
+                .update();
+        }
+        return due;
+    }
+
+    private CompletableFuture<Result> post(Due callback) {
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(callback.url()))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(callback.payload()))
+                .build();
+        }
+        catch (IllegalArgumentException badUrl) {
+            return CompletableFuture.completedFuture(new Result(callback, "invalid URL: " + badUrl.getMessage()));
+        }
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+            .thenApply(response -> new Result(callback, response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode()))
+            .exceptionally(failure -> new Result(callback, failure.getClass().getSimpleName() + ": " + failure.getMessage()));
+    }
+
+    private void record(List<Result> results) {
+        Instant now = clock.instant();
+        for (Result result : results) {
+            if (result.error() == null) {
+                jdbc.sql("UPDATE callback_delivery SET status = 'DONE', attempts = ?, last_error = NULL WHERE id = ?")
+                    .params(result.callback().attempts() + 1, result.callback().id())
+                    .update();
+                continue;
+            }
+            int attempts = result.callback().attempts() + 1;
+            boolean giveUp = attempts > BACKOFF.size();
+            jdbc.sql("UPDATE callback_delivery SET status = ?, attempts = ?, next_at = ?, last_error = ? WHERE id = ?")
+                .params(giveUp ? "FAILED" : "PENDING", attempts,
+                        Sql.ts(giveUp ? now : now.plus(BACKOFF.get(attempts - 1))), truncate(result.error()), result.callback().id())
+                .update();
+        }
+    }
+
+    private static String truncate(String error) {
+        return error.length() <= 500 ? error : error.substring(0, 500);
+    }
+
+    @Override
+    public void destroy() {
+        senders.shutdownNow();
+    }
+}
