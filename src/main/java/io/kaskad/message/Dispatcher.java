@@ -45,13 +45,16 @@ public class Dispatcher {
     static final Duration UNMATCHED_REPORT_TTL = Duration.ofHours(1);
 
     private final MessageStore store;
+    private final SendRateLimiter rateLimiter;
     private final ChannelAdapters adapters;
     private final Clock clock;
     private final JsonMapper json;
     private final TransactionTemplate transaction;
 
-    Dispatcher(MessageStore store, ChannelAdapters adapters, Clock clock, JsonMapper json, PlatformTransactionManager transactions) {
+    Dispatcher(MessageStore store, SendRateLimiter rateLimiter, ChannelAdapters adapters, Clock clock, JsonMapper json,
+            PlatformTransactionManager transactions) {
         this.store = store;
+        this.rateLimiter = rateLimiter;
         this.adapters = adapters;
         this.clock = clock;
         this.json = json;
@@ -111,20 +114,40 @@ public class Dispatcher {
         if (candidates.isEmpty()) {
             return List.of();
         }
+        rateLimiter.ensureBuckets(candidates.stream().map(AttemptRow::companyId).distinct().toList(), now);
         Map<Long, MessageRow> messages = store.lockFreeMessages(candidates.stream().map(AttemptRow::messageId).distinct().toList())
             .stream()
             .collect(Collectors.toMap(MessageRow::id, Function.identity()));
         List<Claimed> claimed = new ArrayList<>();
         List<AttemptRow> updates = new ArrayList<>();
         Map<Long, MessageStore.StatusChange> statusChanges = new LinkedHashMap<>();
+        List<AttemptRow> open = new ArrayList<>();
         for (AttemptRow attempt : candidates) {
             MessageRow message = messages.get(attempt.messageId());
             if (message == null) {
                 continue;
             }
-            Instant open = message.windows().nextOpen(now, message.zone());
-            if (open.isAfter(now)) {
-                updates.add(attempt.withStatus(AttemptStatus.QUEUED, open));
+            Instant windowOpens = message.windows().nextOpen(now, message.zone());
+            if (windowOpens.isAfter(now)) {
+                updates.add(attempt.withStatus(AttemptStatus.QUEUED, windowOpens));
+                moveMessage(statusChanges, message, MessageStatus.PENDING);
+            }
+            else {
+                open.add(attempt);
+            }
+        }
+        Map<Long, Integer> wanted = new HashMap<>();
+        open.forEach(attempt -> wanted.merge(attempt.companyId(), 1, Integer::sum));
+        Map<Long, SendRateLimiter.Grant> grants = wanted.isEmpty() ? Map.of() : rateLimiter.take(wanted, now);
+        Map<Long, Integer> sendsLeft = new HashMap<>();
+        grants.forEach((companyId, grant) -> sendsLeft.put(companyId, grant.now()));
+        Map<Long, Integer> overLimit = new HashMap<>();
+        for (AttemptRow attempt : open) {
+            MessageRow message = messages.get(attempt.messageId());
+            if (sendsLeft.merge(attempt.companyId(), -1, Integer::sum) < 0) {
+                // over the company's rate limit: spread the rest over the coming seconds
+                int n = overLimit.merge(attempt.companyId(), 1, Integer::sum) - 1;
+                updates.add(attempt.withStatus(AttemptStatus.QUEUED, grants.get(attempt.companyId()).later(n, now)));
                 moveMessage(statusChanges, message, MessageStatus.PENDING);
                 continue;
             }

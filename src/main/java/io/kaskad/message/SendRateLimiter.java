@@ -1,0 +1,92 @@
+package io.kaskad.message;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.kaskad.account.CompanyService;
+
+/**
+ * Each company's send rate limit (messages per second, from its settings) as a token bucket in the
+ * database, so the limit holds for the cluster as a whole. A bucket holds at most one second of
+ * sends. Buckets are locked in ascending company order inside the dispatcher's claim, so two claims
+ * never deadlock on them.
+ */
+@Component
+class SendRateLimiter {
+
+    private final JdbcClient jdbc;
+    private final CompanyService companies;
+
+    SendRateLimiter(JdbcClient jdbc, CompanyService companies) {
+        this.jdbc = jdbc;
+        this.companies = companies;
+    }
+
+    /**
+     * Creates missing buckets, full. A concurrent creator simply wins: a duplicate key fails only
+     * that statement, not the caller's transaction, on H2 and MySQL alike.
+     */
+    void ensureBuckets(Collection<Long> companyIds, Instant now) {
+        List<Long> existing = jdbc.sql("SELECT company_id FROM send_rate_bucket WHERE company_id IN (:ids)")
+            .param("ids", companyIds)
+            .query(Long.class)
+            .list();
+        for (long companyId : companyIds) {
+            if (!existing.contains(companyId)) {
+                try {
+                    jdbc.sql("INSERT INTO send_rate_bucket (company_id, tokens, refilled_at) VALUES (?, ?, ?)")
+                        .params(companyId, (double) rate(companyId), Sql.ts(now))
+                        .update();
+                }
+                catch (DuplicateKeyException createdByAnotherNode) {
+                    // fine: the bucket exists
+                }
+            }
+        }
+    }
+
+    /** How many sends a company may make now, and its rate, to spread the others. */
+    record Grant(int now, int ratePerSecond) {
+
+        /** When the {@code n}-th send over the limit (0-based) may go. */
+        Instant later(int n, Instant at) {
+            return at.plusNanos((long) ((n + 1) * 1e9 / ratePerSecond));
+        }
+    }
+
+    /** Takes up to {@code wanted} sends from each company's bucket, within the caller's transaction. */
+    Map<Long, Grant> take(Map<Long, Integer> wanted, Instant now) {
+        Map<Long, Grant> granted = new HashMap<>();
+        for (long companyId : new TreeSet<>(wanted.keySet())) {
+            Bucket bucket = jdbc.sql("SELECT tokens, refilled_at FROM send_rate_bucket WHERE company_id = ? FOR UPDATE")
+                .param(companyId)
+                .query((rs, row) -> new Bucket(rs.getDouble(1), Sql.instant(rs, "refilled_at")))
+                .single();
+            int rate = rate(companyId);
+            double elapsed = Math.max(0, Duration.between(bucket.refilledAt(), now).toNanos() / 1e9);
+            double tokens = Math.min(rate, bucket.tokens() + elapsed * rate);
+            int take = (int) Math.min(Math.floor(tokens), wanted.get(companyId));
+            jdbc.sql("UPDATE send_rate_bucket SET tokens = ?, refilled_at = ? WHERE company_id = ?")
+                .params(tokens - take, Sql.ts(now), companyId)
+                .update();
+            granted.put(companyId, new Grant(take, rate));
+        }
+        return granted;
+    }
+
+    private int rate(long companyId) {
+        return companies.get(companyId).sendRateLimit();
+    }
+
+    private record Bucket(double tokens, Instant refilledAt) {
+    }
+}
