@@ -1,0 +1,142 @@
+package io.kaskad.message;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Read-only searches over a company's messages, for the statistics API (offset pages with a count)
+ * and the portal (keyset pages that stay fast at millions of rows: {@code (created_at, id)} is indexed
+ * per company).
+ */
+@Service
+public class MessageQueries {
+
+    private final JdbcClient jdbc;
+
+    MessageQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Counted(long count, List<MessageSummary> items) {
+    }
+
+    /** One offset page, oldest first, and how many match in all. */
+    public Counted search(long companyId, MessageFilter filter, int page, int limit, boolean withCount, boolean withItems) {
+        Where where = where(companyId, filter);
+        long count = withCount ? jdbc.sql("SELECT COUNT(*) FROM message m WHERE " + where.sql())
+            .params(where.params())
+            .query(Long.class)
+            .single() : -1;
+        List<MessageSummary> items = withItems ? summaries(jdbc.sql("SELECT m.* FROM message m WHERE " + where.sql()
+                + " ORDER BY m.created_at, m.id LIMIT " + limit + " OFFSET " + ((long) page * limit))
+            .params(where.params())
+            .query(MessageQueries::row)
+            .list(), filter) : List.of();
+        return new Counted(count, items);
+    }
+
+    /** The newest messages first, those older than {@code beforeCursor} (a summary's cursor) when given. */
+    public List<MessageSummary> newest(long companyId, MessageFilter filter, Long beforeCursor, int size) {
+        Where where = where(companyId, filter);
+        String sql = "SELECT m.* FROM message m WHERE " + where.sql()
+                + (beforeCursor == null ? "" : " AND m.id < " + beforeCursor.longValue())
+                + " ORDER BY m.id DESC LIMIT " + size;
+        return summaries(jdbc.sql(sql).params(where.params()).query(MessageQueries::row).list(), filter);
+    }
+
+    private record Where(String sql, List<Object> params) {
+    }
+
+    private static Where where(long companyId, MessageFilter filter) {
+        StringBuilder sql = new StringBuilder("m.company_id = ?");
+        List<Object> params = new ArrayList<>(List.of(companyId));
+        if (filter.from() != null) {
+            sql.append(" AND m.created_at >= ?");
+            params.add(Sql.ts(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.append(" AND m.created_at < ?");
+            params.add(Sql.ts(filter.to()));
+        }
+        if (filter.status() != null) {
+            sql.append(" AND m.status = ?");
+            params.add(filter.status().name());
+        }
+        if (filter.bulkId() != null) {
+            sql.append(" AND m.bulk_id = ?");
+            params.add(filter.bulkId());
+        }
+        if (filter.taskId() != null) {
+            sql.append(" AND m.task_id = ?");
+            params.add(filter.taskId());
+        }
+        if (filter.recipient() != null) {
+            sql.append(" AND (m.phone = ? OR m.phone = ? OR m.email = ?)");
+            String recipient = filter.recipient().strip();
+            params.add(recipient);
+            params.add(recipient.startsWith("+") ? recipient.substring(1) : "+" + recipient);
+            params.add(recipient);
+        }
+        if (filter.channel() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM message_attempt a WHERE a.message_id = m.id AND a.channel = ?)");
+            params.add(filter.channel().name());
+        }
+        return new Where(sql.toString(), params);
+    }
+
+    private record Row(MessageRow message) {
+    }
+
+    private static Row row(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Row(new MessageRow(rs.getLong("id"), rs.getString("public_id"), rs.getLong("company_id"), rs.getString("bulk_id"),
+                rs.getString("flow_id"), rs.getString("group_id"), rs.getString("task_id"), rs.getString("template_id"),
+                rs.getString("phone"), rs.getString("email"), rs.getString("messenger_user_id"), rs.getString("device_id"),
+                rs.getString("timezone"), null, MessageStatus.valueOf(rs.getString("status")),
+                rs.getString("first_channel") == null ? null : io.kaskad.channel.Channel.valueOf(rs.getString("first_channel")),
+                Sql.instant(rs, "send_at"), null, rs.getInt("validity_minutes"), null, null, rs.getString("error_code"), null,
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at")));
+    }
+
+    /** Adds each message's significant attempt, read in one query for the whole page. */
+    private List<MessageSummary> summaries(List<Row> rows, MessageFilter filter) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Attempt>> attempts = new HashMap<>();
+        jdbc.sql("SELECT message_id, step, channel, status, provider_message_id FROM message_attempt WHERE message_id IN (:ids)")
+            .param("ids", rows.stream().map(row -> row.message().id()).toList())
+            .query((rs, n) -> new Attempt(rs.getLong(1), rs.getInt(2), io.kaskad.channel.Channel.valueOf(rs.getString(3)),
+                    AttemptStatus.valueOf(rs.getString(4)), rs.getString(5)))
+            .list()
+            .forEach(attempt -> attempts.computeIfAbsent(attempt.messageId(), id -> new ArrayList<>()).add(attempt));
+        return rows.stream().map(row -> {
+            MessageRow m = row.message();
+            Attempt significant = significant(attempts.getOrDefault(m.id(), List.of()), filter);
+            return new MessageSummary(m.id(), m.publicId(), m.bulkId(), m.groupId(), m.flowId(), m.taskId(), m.status(),
+                    significant == null ? m.firstChannel() : significant.channel(),
+                    significant == null ? null : significant.providerMessageId(), m.phone(), m.email(), m.messengerUserId(),
+                    m.deviceId(), m.sendAt(), m.createdAt(), m.updatedAt(), m.errorCode());
+        }).collect(Collectors.toList());
+    }
+
+    private record Attempt(long messageId, int step, io.kaskad.channel.Channel channel, AttemptStatus status,
+            String providerMessageId) {
+    }
+
+    private static Attempt significant(List<Attempt> attempts, MessageFilter filter) {
+        if (filter.channel() != null) {
+            return attempts.stream().filter(a -> a.channel() == filter.channel()).findFirst().orElse(null);
+        }
+        return attempts.stream().filter(a -> a.status().isDelivered()).findFirst()
+            .or(() -> attempts.stream().filter(a -> a.status().isHandedToProvider()).max(Comparator.comparingInt(Attempt::step)))
+            .or(() -> attempts.stream().min(Comparator.comparingInt(Attempt::step)))
+            .orElse(null);
+    }
+}
