@@ -51,6 +51,18 @@ public class MessageQueries {
         return summaries(jdbc.sql(sql).params(where.params()).query(MessageQueries::row).list(), filter);
     }
 
+    /** One message as the list shows it. */
+    public MessageSummary one(long companyId, String messageId) {
+        List<Row> rows = jdbc.sql("SELECT m.* FROM message m WHERE m.company_id = ? AND m.public_id = ?")
+            .params(companyId, messageId)
+            .query(MessageQueries::row)
+            .list();
+        if (rows.isEmpty()) {
+            throw new io.kaskad.common.NotFoundException("Message", messageId);
+        }
+        return summaries(rows, MessageFilter.none()).get(0);
+    }
+
     private record Where(String sql, List<Object> params) {
     }
 

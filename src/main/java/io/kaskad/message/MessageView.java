@@ -10,6 +10,13 @@ public record MessageView(String id, String bulkId, String groupId, String flowI
         Channel channel, String phone, String email, String messengerUserId, String deviceId, Instant sendAt,
         Instant createdAt, Instant updatedAt, String errorCode, String errorField, List<AttemptView> attempts) {
 
+    /** The destination's identifiers as given, comma separated. */
+    public String recipient() {
+        return String.join(", ", java.util.stream.Stream.of(phone, email, messengerUserId, deviceId)
+            .filter(java.util.Objects::nonNull)
+            .toList());
+    }
+
     public boolean cancellable() {
         return !status.isFinal() && attempts.stream().noneMatch(attempt -> attempt.status().isHandedToProvider());
     }

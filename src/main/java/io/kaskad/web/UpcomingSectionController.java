@@ -21,7 +21,6 @@ class UpcomingSectionController {
             Map.entry("/templates", "nav.templates"),
             Map.entry("/templates/whatsapp", "nav.templates.whatsapp"),
             Map.entry("/templates/mailru", "nav.templates.mailru"),
-            Map.entry("/messages", "nav.messages"),
             Map.entry("/chats", "nav.chats.settings"),
             Map.entry("/dialogs", "nav.chats.dialogs"),
             Map.entry("/slots", "nav.integrations.slots"),
@@ -30,7 +29,7 @@ class UpcomingSectionController {
             Map.entry("/settings/providers", "nav.settings.providers"),
             Map.entry("/admin/moderation", "nav.admin.moderation"));
 
-    @GetMapping({ "/tasks", "/templates", "/templates/whatsapp", "/templates/mailru", "/messages", "/chats", "/dialogs",
+    @GetMapping({ "/tasks", "/templates", "/templates/whatsapp", "/templates/mailru", "/chats", "/dialogs",
             "/slots", "/integrations", "/statistics", "/settings/providers", "/admin/moderation" })
     String upcoming(HttpServletRequest request, Model model) {
         String path = request.getRequestURI().substring(request.getContextPath().length());

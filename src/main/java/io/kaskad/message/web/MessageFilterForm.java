@@ -1,0 +1,26 @@
+package io.kaskad.message.web;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+import io.kaskad.channel.Channel;
+import io.kaskad.message.MessageFilter;
+import io.kaskad.message.MessageStatus;
+
+/** The filters of "Просмотр сообщений"; dates are days in the company's time zone, both inclusive. */
+record MessageFilterForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, MessageStatus status, Channel channel, String recipient,
+        String bulkId, String taskId) {
+
+    MessageFilter toFilter(ZoneId zone) {
+        return new MessageFilter(from == null ? null : from.atStartOfDay(zone).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), status, channel, blankToNull(recipient),
+                blankToNull(bulkId), blankToNull(taskId));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

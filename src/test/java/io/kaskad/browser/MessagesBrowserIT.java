@@ -1,0 +1,74 @@
+package io.kaskad.browser;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.kaskad.support.IntegrationTest;
+import io.kaskad.support.TestAccounts;
+import io.kaskad.support.TestAccounts.TestCompany;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A client sends a message from the portal and watches it reach "Доставлено" without reloading. */
+@IntegrationTest
+class MessagesBrowserIT {
+
+    private static WebDriver driver;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        driver = Browsers.headlessChromium();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void aMessageSentFromThePortalReachesDeliveredThroughTheCascade() {
+        TestCompany acme = accounts.company();
+        String base = "http://localhost:" + port;
+        driver.get(base + "/login");
+        driver.manage().deleteAllCookies();
+        new LoginPage(driver, base).open().logInAs(acme.username(), TestAccounts.PASSWORD);
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+
+        driver.findElement(By.cssSelector("#sidebar a[href='/messages']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("new-message"))).click();
+        new Select(driver.findElement(By.id("channels0.channel"))).selectByValue("sms");
+        driver.findElement(By.id("channels0.text")).sendKeys("Ваш код 1234");
+        new Select(driver.findElement(By.id("channels1.channel"))).selectByValue("viber");
+        driver.findElement(By.id("channels1.text")).sendKeys("Ваш код 1234");
+        driver.findElement(By.id("phone")).sendKeys("70000000001");
+        driver.findElement(By.id("send-message")).click();
+
+        wait.until(ExpectedConditions.textToBe(By.id("message-status"), "Доставлено"));
+        assertThat(driver.findElements(By.cssSelector("#cascade .attempt-status"))).extracting(e -> e.getText())
+            .containsExactly("Ошибка", "Доставлено");
+        assertThat(driver.findElement(By.cssSelector("#cascade .attempt-text")).getText()).isEqualTo("Ваш код 1234");
+
+        driver.findElement(By.linkText("← Просмотр сообщений")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "70000000001"));
+        assertThat(driver.findElement(By.cssSelector("#messages .message-status")).getText()).isEqualTo("Доставлено");
+    }
+}

@@ -1,0 +1,100 @@
+package io.kaskad.message;
+
+import java.time.OffsetDateTime;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.kaskad.support.IntegrationTest;
+import io.kaskad.support.MessagesApi;
+import io.kaskad.support.PortalLogin;
+import io.kaskad.support.TestAccounts;
+import io.kaskad.support.TestAccounts.TestCompany;
+
+import static io.kaskad.support.MessagesApi.message;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** "Просмотр сообщений" as a client uses it: the list, its filters, a message's cascade, cancel, the send form. */
+@IntegrationTest
+class MessagesPortalIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Test
+    void theListShowsTheCompanysMessagesWithTheirStatusInRussian() throws Exception {
+        TestCompany acme = accounts.company();
+        TestCompany other = accounts.company();
+        MessagesApi api = new MessagesApi(mvc, acme.bearer());
+        String delivered = api.sendOne(message("{\"sms\":{\"text\":\"x\"}}", "{\"phone\":\"79161110001\"}"));
+        api.sendOne(message("{\"sms\":{\"text\":\"x\"}}", "{\"phone\":\"12\"}"));
+        new MessagesApi(mvc, other.bearer()).sendOne(message("{\"sms\":{\"text\":\"x\"}}", "{\"phone\":\"79162220002\"}"));
+        api.awaitStatus(delivered, "DELIVERED");
+        MockHttpSession session = PortalLogin.as(mvc, acme.username(), TestAccounts.PASSWORD);
+
+        mvc.perform(get("/messages").session(session))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("79161110001")))
+            .andExpect(content().string(containsString("Доставлено")))
+            .andExpect(content().string(containsString("Отклонено")))
+            .andExpect(content().string(not(containsString("79162220002"))));
+        mvc.perform(get("/messages").param("status", "REJECTED").header("HX-Request", "true").session(session))
+            .andExpect(content().string(containsString("id=\"message-results\"")))
+            .andExpect(content().string(not(containsString("<html"))))
+            .andExpect(content().string(not(containsString("79161110001"))));
+        mvc.perform(get("/messages").param("recipient", "+79161110001").session(session))
+            .andExpect(content().string(containsString("79161110001")));
+    }
+
+    @Test
+    void aMessageShowsItsCascadeAndCanBeCancelledWhileNotSent() throws Exception {
+        TestCompany acme = accounts.company();
+        MessagesApi api = new MessagesApi(mvc, acme.bearer());
+        String id = api.sendOne(message("{\"whatsapp\":{\"text\":\"Код 1\"},\"sms\":{\"text\":\"Код 1\"}}", "{\"phone\":\"79161110003\"}",
+                ",\"sendAt\":\"" + OffsetDateTime.now().plusHours(1) + "\""));
+        MockHttpSession session = PortalLogin.as(mvc, acme.username(), TestAccounts.PASSWORD);
+
+        mvc.perform(get("/messages/{id}", id).session(session))
+            .andExpect(content().string(containsString("WhatsApp")))
+            .andExpect(content().string(containsString("Запланировано")))
+            .andExpect(content().string(containsString("Ждёт своей очереди")))
+            .andExpect(content().string(containsString("id=\"cancel-message\"")));
+        mvc.perform(post("/messages/{id}/cancel", id).header("HX-Request", "true").session(session).with(csrf()))
+            .andExpect(content().string(containsString("Сообщение отменено")))
+            .andExpect(content().string(not(containsString("id=\"cancel-message\""))));
+        mvc.perform(get("/messages/{id}", id).session(PortalLogin.as(mvc, accounts.company().username(), TestAccounts.PASSWORD)))
+            .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theSendFormSendsLikeTheApiAndExplainsWhatIsWrong() throws Exception {
+        TestCompany acme = accounts.company();
+        MockHttpSession session = PortalLogin.as(mvc, acme.username(), TestAccounts.PASSWORD);
+        mvc.perform(get("/messages/new").session(session)).andExpect(status().isOk());
+
+        mvc.perform(post("/messages/new").session(session).with(csrf())
+                .param("channels[0].channel", "sms").param("channels[0].text", "")
+                .param("channels[1].channel", "viber").param("channels[1].text", "Привет")
+                .param("phone", "79161110004"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Укажите текст сообщения")));
+        mvc.perform(post("/messages/new").session(session).with(csrf())
+                .param("channels[0].channel", "sms").param("channels[0].text", "Привет").param("phone", "123"))
+            .andExpect(content().string(containsString("от 10 до 18 цифр")));
+        mvc.perform(post("/messages/new").session(session).with(csrf())
+                .param("channels[0].channel", "sms").param("channels[0].text", "Привет").param("phone", "79161110004"))
+            .andExpect(redirectedUrlPattern("/messages/*"));
+    }
+}
