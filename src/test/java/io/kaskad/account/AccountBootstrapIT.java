@@ -1,30 +1,25 @@
 package io.kaskad.account;
 
+import java.time.Clock;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
-import io.kaskad.support.TestDatabaseProfiles;
+import io.kaskad.support.IntegrationTest;
+import io.kaskad.support.TestAccounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The kaskad.bootstrap.* properties create the accounts they name, once, however often the app starts. */
-@SpringBootTest(properties = {
-        "kaskad.bootstrap.admin-username=bootstrap-admin",
-        "kaskad.bootstrap.admin-password=bootstrap-secret",
-        "kaskad.bootstrap.company-name=ООО Бутстрап",
-        "kaskad.bootstrap.client-username=bootstrap-client",
-        "kaskad.bootstrap.client-password=client-secret",
-        "kaskad.bootstrap.api-key=ksk_bootstrap_key_for_tests_0123456789" })
-@ActiveProfiles(resolver = TestDatabaseProfiles.class)
-@DirtiesContext // closed afterwards: its Quartz jobs would otherwise be one more node in ClusterDispatchIT
+/**
+ * The kaskad.bootstrap.* properties create the accounts they name, once, however often the app starts.
+ * Runs the bootstrap inside the shared test application, as a second start would run it.
+ */
+@IntegrationTest
 class AccountBootstrapIT {
 
     @Autowired
-    AccountBootstrap bootstrap;
+    CompanyRepository companyRepository;
 
     @Autowired
     CompanyService companies;
@@ -38,16 +33,33 @@ class AccountBootstrapIT {
     @Autowired
     PortalUserDetailsService userDetails;
 
+    @Autowired
+    Clock clock;
+
     @Test
     void createsTheNamedAccountsOnceAndTheKeyWorks() {
+        String suffix = TestAccounts.unique();
+        String key = "ksk_bootstrap_key_for_tests_" + suffix;
+        BootstrapProperties properties = new BootstrapProperties("bootstrap-admin-" + suffix, "bootstrap-secret",
+                "ООО Бутстрап " + suffix, "bootstrap-client-" + suffix, "client-secret", key);
+        AccountBootstrap bootstrap = new AccountBootstrap(properties, companyRepository, users, apiKeys, clock);
+
+        bootstrap.run(new DefaultApplicationArguments());
         bootstrap.run(new DefaultApplicationArguments());
 
-        Company company = companies.findByName("ООО Бутстрап").orElseThrow();
-        assertThat(users.list(company.id())).extracting(UserAccount::username).containsExactly("bootstrap-client");
+        Company company = companies.findByName("ООО Бутстрап " + suffix).orElseThrow();
+        assertThat(users.list(company.id())).extracting(UserAccount::username).containsExactly("bootstrap-client-" + suffix);
         assertThat(apiKeys.list(company.id())).hasSize(1);
-        assertThat(apiKeys.authenticate("ksk_bootstrap_key_for_tests_0123456789"))
-            .hasValueSatisfying(client -> assertThat(client.companyId()).isEqualTo(company.id()));
-        assertThat(userDetails.loadUserByUsername("bootstrap-admin").getAuthorities())
+        assertThat(apiKeys.authenticate(key)).hasValueSatisfying(client -> assertThat(client.companyId()).isEqualTo(company.id()));
+        assertThat(userDetails.loadUserByUsername("bootstrap-admin-" + suffix).getAuthorities())
             .extracting(Object::toString).containsExactly("ROLE_ADMIN");
+    }
+
+    @Test
+    void blankPropertiesCreateNothing() {
+        long before = companies.count();
+        new AccountBootstrap(new BootstrapProperties("", "", "", "", "", ""), companyRepository, users, apiKeys, clock)
+            .run(new DefaultApplicationArguments());
+        assertThat(companies.count()).isEqualTo(before);
     }
 }

@@ -46,12 +46,19 @@ class ClusterDispatchIT {
     @Autowired
     JdbcClient jdbc;
 
+    /**
+     * The second node's Quartz scheduler has its own name: Quartz registers each scheduler's connection
+     * provider in a JVM-wide map by scheduler name, so two same-named schedulers in one JVM would share
+     * one pool, and closing this node would break the other. The guarantee under test comes from claiming
+     * rows with SKIP LOCKED, not from Quartz sharing triggers; two schedulers firing independently make
+     * the test harder, not easier.
+     */
     @BeforeAll
     static void startSecondNode() {
         secondNode = new SpringApplicationBuilder(KaskadApplication.class)
             .profiles(new TestDatabaseProfiles().resolve(ClusterDispatchIT.class))
-            .properties("server.port=0", "spring.main.banner-mode=off")
-            .run();
+            // arguments, not builder properties: those are defaults that application.properties would override
+            .run("--server.port=0", "--spring.main.banner-mode=off", "--spring.quartz.scheduler-name=kaskad-second-node");
     }
 
     @AfterAll

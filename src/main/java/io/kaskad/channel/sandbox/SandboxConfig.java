@@ -35,47 +35,47 @@ class SandboxConfig {
     }
 
     @Bean
-    ChannelAdapter sandboxSms(SandboxReportSchedule reports, SandboxSendLog sendLog) {
-        return new SandboxAdapter(Channel.SMS, reports, sendLog);
+    ChannelAdapter sandboxSms(SandboxReportSchedule reports, SandboxSendLog sendLog, SandboxProperties properties) {
+        return new SandboxAdapter(Channel.SMS, reports, sendLog, properties);
     }
 
     @Bean
-    ChannelAdapter sandboxEmail(SandboxReportSchedule reports, SandboxSendLog sendLog) {
-        return new SandboxAdapter(Channel.EMAIL, reports, sendLog);
+    ChannelAdapter sandboxEmail(SandboxReportSchedule reports, SandboxSendLog sendLog, SandboxProperties properties) {
+        return new SandboxAdapter(Channel.EMAIL, reports, sendLog, properties);
     }
 
     @Bean
-    ChannelAdapter sandboxPush(SandboxReportSchedule reports, SandboxSendLog sendLog) {
-        return new SandboxAdapter(Channel.PUSH, reports, sendLog);
+    ChannelAdapter sandboxPush(SandboxReportSchedule reports, SandboxSendLog sendLog, SandboxProperties properties) {
+        return new SandboxAdapter(Channel.PUSH, reports, sendLog, properties);
     }
 
     @Bean
-    ChannelAdapter sandboxWhatsapp(SandboxReportSchedule reports, SandboxSendLog sendLog) {
-        return new SandboxAdapter(Channel.WHATSAPP, reports, sendLog);
+    ChannelAdapter sandboxWhatsapp(SandboxReportSchedule reports, SandboxSendLog sendLog, SandboxProperties properties) {
+        return new SandboxAdapter(Channel.WHATSAPP, reports, sendLog, properties);
     }
 
     @Bean
-    ChannelAdapter sandboxViber(SandboxReportSchedule reports, SandboxSendLog sendLog) {
-        return new SandboxAdapter(Channel.VIBER, reports, sendLog);
+    ChannelAdapter sandboxViber(SandboxReportSchedule reports, SandboxSendLog sendLog, SandboxProperties properties) {
+        return new SandboxAdapter(Channel.VIBER, reports, sendLog, properties);
     }
 
     @Bean
-    ChannelAdapter sandboxTelegram(SandboxReportSchedule reports, SandboxSendLog sendLog) {
-        return new SandboxAdapter(Channel.TELEGRAM, reports, sendLog);
+    ChannelAdapter sandboxTelegram(SandboxReportSchedule reports, SandboxSendLog sendLog, SandboxProperties properties) {
+        return new SandboxAdapter(Channel.TELEGRAM, reports, sendLog, properties);
     }
 
     @Bean
-    ChannelAdapter sandboxVk(SandboxReportSchedule reports, SandboxSendLog sendLog) {
-        return new SandboxAdapter(Channel.VK, reports, sendLog);
+    ChannelAdapter sandboxVk(SandboxReportSchedule reports, SandboxSendLog sendLog, SandboxProperties properties) {
+        return new SandboxAdapter(Channel.VK, reports, sendLog, properties);
     }
 
     @Bean
-    ChannelAdapter sandboxOk(SandboxReportSchedule reports, SandboxSendLog sendLog) {
-        return new SandboxAdapter(Channel.OK, reports, sendLog);
+    ChannelAdapter sandboxOk(SandboxReportSchedule reports, SandboxSendLog sendLog, SandboxProperties properties) {
+        return new SandboxAdapter(Channel.OK, reports, sendLog, properties);
     }
 
     @Bean
-    ChannelAdapter sandboxChat(SandboxReportSchedule reports, SandboxSendLog sendLog) {
-        return new SandboxAdapter(Channel.CHAT, reports, sendLog);
+    ChannelAdapter sandboxChat(SandboxReportSchedule reports, SandboxSendLog sendLog, SandboxProperties properties) {
+        return new SandboxAdapter(Channel.CHAT, reports, sendLog, properties);
     }
 }

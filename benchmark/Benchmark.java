@@ -1,0 +1,239 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Kaskad's benchmark, run by benchmark/run.sh against a running instance. Not a test: it measures and
+ * prints. Scenarios:
+ * 1. ingest: destinations accepted per second through POST /api/v1/messages, 1,000 per request,
+ *    several concurrent clients (messages due tomorrow, so dispatch does not compete);
+ * 2. ceiling: the same rows (message + attempt) inserted with plain JDBC batches, as many threads;
+ * 3. burst: BURST messages all due at the same second T: seconds from T until every one is final
+ *    (dispatch rate = BURST / that), and how late the first one was handed to its provider.
+ */
+public class Benchmark {
+
+    static final int CLIENTS = Integer.parseInt(System.getenv().getOrDefault("CLIENTS", "4"));
+    static final int INGEST = Integer.parseInt(System.getenv().getOrDefault("INGEST", "100000"));
+    static final int BURST = Integer.parseInt(System.getenv().getOrDefault("BURST", "100000"));
+    static final int PER_REQUEST = 1000;
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        String key = args[1];
+        String jdbcUrl = args[2];
+        String user = args[3];
+        String password = args.length > 4 ? args[4] : "";
+        String mode = args.length > 5 ? args[5] : "?";
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+        call(http, HttpRequest.newBuilder(URI.create(base + "/api/v1/company")).header("Authorization", "Bearer " + key)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString("{\"timezone\":\"Europe/Moscow\",\"sendRateLimit\":10000}")).build());
+        long companyId;
+        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password);
+                ResultSet rs = db.createStatement().executeQuery("SELECT id FROM company WHERE name = 'Benchmark'")) {
+            rs.next();
+            companyId = rs.getLong(1);
+        }
+
+        System.out.println("== ingest: " + INGEST + " destinations, " + PER_REQUEST + " per request, " + CLIENTS + " clients");
+        String tomorrow = OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).toString();
+        double ingestSeconds = ingest(http, base, key, INGEST, tomorrow);
+        double ingestRate = INGEST / ingestSeconds;
+
+        System.out.println("== ceiling: the same rows with plain JDBC batches, " + CLIENTS + " threads");
+        double ceilingSeconds = plainInsert(jdbcUrl, user, password, INGEST);
+        double ceilingRate = INGEST / ceilingSeconds;
+
+        Instant due = Instant.now().plusSeconds((long) Math.ceil(BURST / ingestRate) + 15).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        System.out.println("== burst: " + BURST + " messages due at " + due);
+        ingest(http, base, key, BURST, due.atOffset(ZoneOffset.UTC).toString());
+        Burst burst = waitForBurst(jdbcUrl, user, password, companyId, due, BURST);
+
+        System.out.println();
+        System.out.printf("| scenario (%s, %d clients) | result | target |%n", mode, CLIENTS);
+        System.out.println("|---|---|---|");
+        System.out.printf("| ingest through POST /api/v1/messages | %,.0f destinations/s (%,d in %.1f s) | >= 5,000/s |%n",
+                ingestRate, INGEST, ingestSeconds);
+        System.out.printf("| plain JDBC batch insert of the same rows (ceiling) | %,.0f rows/s | |%n", ceilingRate);
+        System.out.printf("| ingest / ceiling | %.0f %% | >= 40 %% |%n", 100 * ingestRate / ceilingRate);
+        System.out.printf("| dispatch, due to final status (sandbox, zero latency) | %,.0f messages/s | >= 3,000/s |%n",
+                BURST / burst.seconds());
+        System.out.printf("| burst of %,d due at one second: all final after | %.1f s | <= 40 s |%n", BURST, burst.seconds());
+        System.out.printf("| burst: first message handed to its provider late by | %.3f s | < 1 s |%n", burst.firstLateness());
+    }
+
+    static double ingest(HttpClient http, String base, String key, int total, String sendAt) throws Exception {
+        int requests = total / PER_REQUEST;
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int r = 0; r < requests; r++) {
+            int request = r;
+            done.add(clients.submit(() -> {
+                call(http, HttpRequest.newBuilder(URI.create(base + "/api/v1/messages"))
+                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body(request, sendAt))).build());
+                return null;
+            }));
+        }
+        for (Future<?> future : done) {
+            future.get();
+        }
+        clients.shutdown();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    static String body(int request, String sendAt) {
+        StringBuilder destinations = new StringBuilder();
+        for (int i = 0; i < PER_REQUEST; i++) {
+            long phone = 79_000_000_000L + (long) request * PER_REQUEST + i;
+            destinations.append(i == 0 ? "" : ",").append("{\"phone\":\"").append(phone).append("\",\"variables\":{\"code\":\"")
+                .append(i).append("\"}}");
+        }
+        return "{\"messages\":[{\"channels\":{\"sms\":{\"text\":\"Ваш код {code}\"}},\"sendAt\":\"" + sendAt
+                + "\",\"destinations\":[" + destinations + "]}]}";
+    }
+
+    static void call(HttpClient http, HttpRequest request) throws Exception {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    /** The rows the API writes for a destination (message + attempt), with batches of 1,000, then removed. */
+    static double plainInsert(String url, String user, String password, int total) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(CLIENTS);
+        int perThread = total / CLIENTS;
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < CLIENTS; t++) {
+            done.add(threads.submit(() -> {
+                try (Connection db = DriverManager.getConnection(url, user, password)) {
+                    db.setAutoCommit(false);
+                    for (int offset = 0; offset < perThread; offset += PER_REQUEST) {
+                        insertBatch(db, Math.min(PER_REQUEST, perThread - offset));
+                        db.commit();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : done) {
+            future.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        threads.shutdown();
+        try (Connection db = DriverManager.getConnection(url, user, password); Statement statement = db.createStatement()) {
+            statement.executeUpdate("DELETE FROM message_attempt WHERE company_id = 0");
+            statement.executeUpdate("DELETE FROM message WHERE company_id = 0");
+        }
+        return seconds;
+    }
+
+    static void insertBatch(Connection db, int rows) throws Exception {
+        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp tomorrow = Timestamp.from(Instant.now().plus(Duration.ofDays(1)));
+        String bulk = UUID.randomUUID().toString();
+        long[] ids = new long[rows];
+        try (PreparedStatement insert = db.prepareStatement("""
+                INSERT INTO message (public_id, company_id, bulk_id, flow_id, group_id, phone, timezone, variables, status,
+                  first_channel, send_at, validity_minutes, use_short_links, created_at, updated_at)
+                VALUES (?, 0, ?, ?, ?, ?, 'Europe/Moscow', ?, 'CREATED', 'SMS', ?, 1440, FALSE, ?, ?)""",
+                Statement.RETURN_GENERATED_KEYS)) {
+            for (int i = 0; i < rows; i++) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, bulk);
+                insert.setString(3, bulk);
+                insert.setString(4, bulk);
+                insert.setString(5, "7900" + (1_000_000 + i));
+                insert.setString(6, "{\"code\":\"" + i + "\"}");
+                insert.setTimestamp(7, tomorrow);
+                insert.setTimestamp(8, now);
+                insert.setTimestamp(9, now);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                for (int i = 0; i < rows && keys.next(); i++) {
+                    ids[i] = keys.getLong(1);
+                }
+            }
+        }
+        try (PreparedStatement insert = db.prepareStatement("""
+                INSERT INTO message_attempt (message_id, company_id, step, channel, required, status, address, text, due_at, updated_at)
+                VALUES (?, 0, 0, 'SMS', FALSE, 'QUEUED', ?, ?, ?, ?)""")) {
+            for (int i = 0; i < rows; i++) {
+                insert.setLong(1, ids[i]);
+                insert.setString(2, "7900" + (1_000_000 + i));
+                insert.setString(3, "Ваш код " + i);
+                insert.setTimestamp(4, tomorrow);
+                insert.setTimestamp(5, now);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    record Burst(double seconds, double firstLateness) {
+    }
+
+    /** Waits until every message due at {@code due} is final; answers seconds after {@code due} and the first's lateness. */
+    static Burst waitForBurst(String url, String user, String password, long companyId, Instant due, int total) throws Exception {
+        try (Connection db = DriverManager.getConnection(url, user, password)) {
+            while (Instant.now().isBefore(due)) {
+                Thread.sleep(50);
+            }
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (System.nanoTime() < deadline) {
+                try (PreparedStatement count = db.prepareStatement("""
+                        SELECT COUNT(*), MAX(updated_at) FROM message WHERE company_id = ? AND send_at = ?
+                          AND status IN ('DELIVERED', 'UNDELIVERED', 'CANCELLED', 'REJECTED')""")) {
+                    count.setLong(1, companyId);
+                    count.setTimestamp(2, Timestamp.from(due));
+                    try (ResultSet rs = count.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) >= total) {
+                            double seconds = Duration.between(due, rs.getTimestamp(2).toInstant()).toNanos() / 1e9;
+                            return new Burst(seconds, firstLateness(db, companyId, due));
+                        }
+                    }
+                }
+                Thread.sleep(200);
+            }
+            throw new IllegalStateException("the burst did not finish within 10 minutes");
+        }
+    }
+
+    static double firstLateness(Connection db, long companyId, Instant due) throws Exception {
+        try (PreparedStatement first = db.prepareStatement("""
+                SELECT MIN(a.sent_at) FROM message_attempt a JOIN message m ON m.id = a.message_id
+                WHERE m.company_id = ? AND m.send_at = ?""")) {
+            first.setLong(1, companyId);
+            first.setTimestamp(2, Timestamp.from(due));
+            try (ResultSet rs = first.executeQuery()) {
+                rs.next();
+                return Duration.between(due, rs.getTimestamp(1).toInstant()).toNanos() / 1e9;
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Kaskad benchmark (not a test): starts an instance with zero-latency sandbox providers, measures
+# ingest, the plain-insert ceiling, dispatch and a 100,000-message burst, prints a table.
+#
+#   benchmark/run.sh mysql   # MariaDB/MySQL named by DB_URL/DB_USER/DB_PASSWORD (default: local, kaskad_bench)
+#   benchmark/run.sh h2      # embedded H2 file database in a temporary folder
+#
+# Sizes can be changed with INGEST=… BURST=… CLIENTS=… in the environment.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode="${1:-mysql}"
+port="${PORT:-18080}"
+key="ksk_benchmark_only_0123456789abcdefghij"
+work="$(mktemp -d)"
+trap 'kill "${app_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+echo "== building the jar"
+./mvnw -q -B -DskipTests package
+jar="$(ls target/kaskad-*.jar | head -n 1)"
+mkdir -p "$work/lib"
+unzip -q -j "$jar" 'BOOT-INF/lib/mysql-connector-j-*.jar' 'BOOT-INF/lib/h2-*.jar' -d "$work/lib"
+
+app_args=(--server.port="$port" --kaskad.sandbox.delivery-delay=0 --kaskad.sandbox.keep-send-log=false
+  --kaskad.bootstrap.company-name=Benchmark --kaskad.bootstrap.api-key="$key"
+  --kaskad.bootstrap.admin-username= --kaskad.bootstrap.client-username=)
+if [ "$mode" = h2 ]; then
+  jdbc_url="jdbc:h2:file:$work/data/kaskad;MODE=MySQL;AUTO_SERVER=TRUE"
+  jdbc_user=sa
+  jdbc_password=
+  app_args+=(--kaskad.data-dir="$work/data" --spring.datasource.url="$jdbc_url")
+else
+  db_name="${DB_NAME:-kaskad_bench}"
+  jdbc_url="${DB_URL:-jdbc:mysql://127.0.0.1:3306/$db_name?sslMode=DISABLED&allowPublicKeyRetrieval=true&connectionTimeZone=UTC&rewriteBatchedStatements=true}"
+  jdbc_user="${DB_USER:-kaskad}"
+  jdbc_password="${DB_PASSWORD:-kaskad}"
+  if [ -z "${DB_URL:-}" ]; then
+    sql_client=$(command -v mariadb || command -v mysql)
+    "$sql_client" --protocol=tcp -h 127.0.0.1 -uroot <<SQL
+DROP DATABASE IF EXISTS \`$db_name\`;
+CREATE DATABASE \`$db_name\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE USER IF NOT EXISTS '$jdbc_user'@'%' IDENTIFIED BY '$jdbc_password';
+CREATE USER IF NOT EXISTS '$jdbc_user'@'localhost' IDENTIFIED BY '$jdbc_password';
+GRANT ALL PRIVILEGES ON \`$db_name\`.* TO '$jdbc_user'@'%';
+GRANT ALL PRIVILEGES ON \`$db_name\`.* TO '$jdbc_user'@'localhost';
+SQL
+  fi
+  export DB_URL="$jdbc_url" DB_USER="$jdbc_user" DB_PASSWORD="$jdbc_password"
+  app_args+=(--spring.profiles.active=mysql)
+fi
+
+echo "== starting Kaskad on :$port ($mode)"
+java -Xmx1g -jar "$jar" "${app_args[@]}" > "$work/app.log" 2>&1 &
+app_pid=$!
+for _ in $(seq 1 90); do
+  curl -fsS "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
+  kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log"; exit 1; }
+  sleep 1
+done
+
+java -cp "$work/lib/*" benchmark/Benchmark.java "http://localhost:$port" "$key" "$jdbc_url" "$jdbc_user" "$jdbc_password" "$mode"
