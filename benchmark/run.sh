@@ -18,8 +18,10 @@ trap 'kill "${app_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 echo "== building the jar"
 ./mvnw -q -B -DskipTests package
 jar="$(ls target/kaskad-*.jar | head -n 1)"
+# the JDBC drivers for the benchmark client, taken from the application jar (the JDK's jar tool, no unzip needed)
 mkdir -p "$work/lib"
-unzip -q -j "$jar" 'BOOT-INF/lib/mysql-connector-j-*.jar' 'BOOT-INF/lib/h2-*.jar' -d "$work/lib"
+drivers=$(jar tf "$jar" | grep -E '^BOOT-INF/lib/(mysql-connector-j|h2)-.*\.jar$')
+(cd "$work/lib" && jar xf "$OLDPWD/$jar" $drivers)
 
 app_args=(--server.port="$port" --kaskad.sandbox.delivery-delay=0 --kaskad.sandbox.keep-send-log=false
   --kaskad.bootstrap.company-name=Benchmark --kaskad.bootstrap.api-key="$key"
@@ -58,4 +60,4 @@ for _ in $(seq 1 90); do
   sleep 1
 done
 
-java -cp "$work/lib/*" benchmark/Benchmark.java "http://localhost:$port" "$key" "$jdbc_url" "$jdbc_user" "$jdbc_password" "$mode"
+java -cp "$work/lib/BOOT-INF/lib/*" benchmark/Benchmark.java "http://localhost:$port" "$key" "$jdbc_url" "$jdbc_user" "$jdbc_password" "$mode"
