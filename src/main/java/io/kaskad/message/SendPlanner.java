@@ -30,8 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class SendPlanner {
 
-    private static final Pattern VK_ATTACHMENT = Pattern.compile("(photo|video|audio|doc|wall|market|poll)-?\\d+_\\d+");
-    private static final int MAX_VK_ATTACHMENTS = 10;
     private static final String DEFAULT_CHAT_PROVIDER = "TWIN";
 
     private final JsonMapper json;
@@ -82,69 +80,21 @@ class SendPlanner {
                     ? "message.channels.required" : "message.template.unsupported"));
             return plans;
         }
+        int before = problems.size();
+        NotificationRules.checkChannels(path, spec.channels(), problems);
+        if (problems.size() > before) {
+            return plans;
+        }
         for (Map.Entry<String, ChannelSpec> entry : spec.channels().entrySet()) {
-            String channelPath = path + ".channels." + entry.getKey();
-            Channel channel;
-            try {
-                channel = Channel.fromApiName(entry.getKey());
-            }
-            catch (IllegalArgumentException unknown) {
-                problems.add(new Problem(channelPath, "message.channel.unknown", entry.getKey()));
-                continue;
-            }
-            ChannelSpec channelSpec = entry.getValue() == null ? emptySpec() : entry.getValue();
-            checkChannel(channel, channelSpec, channelPath, problems);
+            Channel channel = Channel.fromApiName(entry.getKey());
+            ChannelSpec channelSpec = entry.getValue() == null ? NotificationRules.EMPTY : entry.getValue();
             plans.add(new ChannelPlan(channel, channelSpec, parameters(channel, channelSpec)));
         }
         return plans;
     }
 
-    private static void checkChannel(Channel channel, ChannelSpec spec, String path, List<Problem> problems) {
-        boolean hasText = spec.text() != null && !spec.text().isBlank();
-        boolean hasTemplate = spec.templateName() != null && !spec.templateName().isBlank();
-        switch (channel) {
-            case CHAT -> {
-                if (spec.chatId() == null || spec.chatId().isBlank()) {
-                    problems.add(new Problem(path + ".chatId", "message.chat.chatId.required"));
-                }
-            }
-            case WHATSAPP, VK, OK -> {
-                if (!hasText && !hasTemplate) {
-                    problems.add(new Problem(path + ".text", "message.text.or-template.required"));
-                }
-            }
-            default -> {
-                if (!hasText) {
-                    problems.add(new Problem(path + ".text", "message.text.required"));
-                }
-            }
-        }
-        if (spec.attachments() != null) {
-            if (channel == Channel.VK && spec.attachments().size() > MAX_VK_ATTACHMENTS) {
-                problems.add(new Problem(path + ".attachments", "message.vk.attachments.too-many", MAX_VK_ATTACHMENTS));
-            }
-            for (int a = 0; a < spec.attachments().size(); a++) {
-                String attachment = spec.attachments().get(a);
-                if (channel == Channel.VK && (attachment == null || !VK_ATTACHMENT.matcher(attachment).matches())) {
-                    problems.add(new Problem(path + ".attachments[" + a + "]", "message.vk.attachment.format", attachment));
-                }
-            }
-        }
-    }
-
     private static void checkTimeRanges(String path, MessageSpec spec, List<Problem> problems) {
-        if (spec.allowedTimeRanges() == null) {
-            return;
-        }
-        for (int r = 0; r < spec.allowedTimeRanges().size(); r++) {
-            TimeRange range = spec.allowedTimeRanges().get(r);
-            try {
-                TimeWindows.window(range.from(), range.to());
-            }
-            catch (IllegalArgumentException invalid) {
-                problems.add(new Problem(path + ".allowedTimeRanges[" + r + "]", "message.time-range.invalid", invalid.getMessage()));
-            }
-        }
+        NotificationRules.checkTimeRanges(path, spec.allowedTimeRanges(), problems);
     }
 
     private static void checkCallbackUrl(String path, MessageSpec spec, List<Problem> problems) {
@@ -243,7 +193,4 @@ class SendPlanner {
         }
     }
 
-    private static ChannelSpec emptySpec() {
-        return new ChannelSpec(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-    }
 }

@@ -1,0 +1,6 @@
+package io.kaskad.template;
+
+/** The three kinds of template. */
+public enum TemplateType {
+    NOTIFICATION, WHATSAPP, MAILRU
+}
