@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import io.kaskad.channel.Channel;
@@ -33,12 +34,15 @@ class SendPlanner {
     private static final String DEFAULT_CHAT_PROVIDER = "TWIN";
 
     private final JsonMapper json;
+    private final ObjectProvider<SendTemplates> templates;
 
-    SendPlanner(JsonMapper json) {
+    SendPlanner(JsonMapper json, ObjectProvider<SendTemplates> templates) {
         this.json = json;
+        this.templates = templates;
     }
 
-    List<PlannedMessage> plan(long companyId, ZoneId companyZone, SendRequest request, Instant now) {
+    List<PlannedMessage> plan(long companyId, ZoneId companyZone, SendRequest original, Instant now) {
+        SendRequest request = withTemplates(companyId, original);
         List<Problem> problems = new ArrayList<>();
         List<List<ChannelPlan>> channelPlans = new ArrayList<>();
         for (int i = 0; i < request.messages().size(); i++) {
@@ -76,8 +80,7 @@ class SendPlanner {
     private List<ChannelPlan> checkChannels(String path, MessageSpec spec, List<Problem> problems) {
         List<ChannelPlan> plans = new ArrayList<>();
         if (spec.channels() == null || spec.channels().isEmpty()) {
-            problems.add(new Problem(path + ".channels", spec.templateId() == null
-                    ? "message.channels.required" : "message.template.unsupported"));
+            problems.add(new Problem(path + ".channels", "message.channels.required"));
             return plans;
         }
         int before = problems.size();
@@ -91,6 +94,32 @@ class SendPlanner {
             plans.add(new ChannelPlan(channel, channelSpec, parameters(channel, channelSpec)));
         }
         return plans;
+    }
+
+    /**
+     * Applies templates: a {@code templateId} brings the notification template's channels and defaults
+     * (a channel given in the request overrides the template's fields it sets); a whatsapp, vk or ok
+     * channel with a {@code templateName} gets the approved template's text, exactly as approved.
+     */
+    private SendRequest withTemplates(long companyId, SendRequest request) {
+        boolean usesTemplates = request.messages().stream().anyMatch(m -> m.templateId() != null
+                || (m.channels() != null && m.channels().values().stream().anyMatch(c -> c != null && c.templateName() != null)));
+        if (!usesTemplates) {
+            return request;
+        }
+        SendTemplates catalog = templates.getIfAvailable();
+        if (catalog == null) {
+            throw new IllegalStateException("no template module");
+        }
+        List<MessageSpec> messages = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (int i = 0; i < request.messages().size(); i++) {
+            messages.add(TemplatedMessage.apply(companyId, "messages[" + i + "]", request.messages().get(i), catalog, problems));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return new SendRequest(messages);
     }
 
     private static void checkTimeRanges(String path, MessageSpec spec, List<Problem> problems) {

@@ -135,7 +135,7 @@ public class TemplateService {
         return templates.findByCompanyIdAndPublicId(companyId, templateId);
     }
 
-    <T> T content(TemplateVersion version, TemplateType type, Class<T> kind) {
+    <T> T content(TemplateVersion version, Class<T> kind) {
         return json.readValue(version.content(), kind);
     }
 

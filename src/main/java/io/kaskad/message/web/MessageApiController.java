@@ -33,6 +33,7 @@ import io.kaskad.message.MessageAlreadySentException;
 import io.kaskad.message.MessageService;
 import io.kaskad.message.SendRequest;
 import io.kaskad.message.SendResult;
+import io.kaskad.message.TemplateNotUsableException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The send API of seeds 000 and 004, and reading and cancelling messages. */
@@ -107,6 +108,14 @@ class MessageApiController {
     @ExceptionHandler(MessageAlreadySentException.class)
     ProblemDetail alreadySent(MessageAlreadySentException exception) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, exception.getMessage());
+    }
+
+    @ExceptionHandler(TemplateNotUsableException.class)
+    ProblemDetail templateNotUsable(TemplateNotUsableException exception) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, exception.getMessage());
+        problem.setProperty("template", exception.template());
+        problem.setProperty("state", exception.state());
+        return problem;
     }
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)

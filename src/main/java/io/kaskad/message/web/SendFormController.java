@@ -60,6 +60,10 @@ class SendFormController {
             redirect.addFlashAttribute("success", "messages.sent");
             return "redirect:/messages/" + result.id();
         }
+        catch (io.kaskad.message.TemplateNotUsableException unusable) {
+            model.addAttribute("problems", List.of(unusable.getMessage()));
+            return "messages/new";
+        }
         catch (InvalidRequestException invalid) {
             model.addAttribute("problems", invalid.problems().stream()
                 .map(p -> texts.getMessage(p.messageCode(), p.args(), LocaleContextHolder.getLocale()))
