@@ -1,0 +1,168 @@
+package io.kaskad.template.web;
+
+import java.util.List;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRedirectView;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+
+import io.kaskad.account.PortalUser;
+import io.kaskad.channel.Channel;
+import io.kaskad.common.ConflictException;
+import io.kaskad.common.InvalidRequestException;
+import io.kaskad.template.TemplateService;
+import io.kaskad.template.TemplateType;
+import io.kaskad.template.TemplateView;
+import io.kaskad.template.WhatsAppContent;
+
+/**
+ * "Шаблоны", "Шаблоны WhatsApp", "Шаблоны mail.ru": a company's templates, their editor with a live
+ * preview, submission to moderation, the moderator's decision and the history.
+ */
+@Controller
+class TemplateController {
+
+    private final TemplateService templates;
+    private final MessageSource texts;
+
+    TemplateController(TemplateService templates, MessageSource texts) {
+        this.templates = templates;
+        this.texts = texts;
+    }
+
+    @ModelAttribute
+    void choices(Model model) {
+        model.addAttribute("channelChoices", java.util.Arrays.stream(Channel.values()).map(Channel::apiName).toList());
+        model.addAttribute("headerTypes", WhatsAppContent.HeaderType.values());
+        model.addAttribute("buttonTypes", WhatsAppContent.ButtonType.values());
+    }
+
+    @GetMapping("/templates")
+    String notifications(@AuthenticationPrincipal PortalUser user, Model model) {
+        return list(user, TemplateType.NOTIFICATION, model);
+    }
+
+    @GetMapping("/templates/whatsapp")
+    String whatsApp(@AuthenticationPrincipal PortalUser user, Model model) {
+        return list(user, TemplateType.WHATSAPP, model);
+    }
+
+    @GetMapping("/templates/mailru")
+    String mailru(@AuthenticationPrincipal PortalUser user, Model model) {
+        return list(user, TemplateType.MAILRU, model);
+    }
+
+    @GetMapping("/templates/new")
+    String create(@RequestParam TemplateType type, Model model) {
+        TemplateForm form = TemplateForm.blank(type);
+        model.addAttribute("form", form);
+        model.addAttribute("preview", TemplatePreview.of(form.toRequest()));
+        return "templates/edit";
+    }
+
+    @PostMapping("/templates")
+    String save(@AuthenticationPrincipal PortalUser user, @ModelAttribute("form") TemplateForm form, Model model,
+            RedirectAttributes redirect) {
+        return saving(model, form, redirect, () -> templates.create(user.companyId(), user.getUsername(), form.toRequest()));
+    }
+
+    @GetMapping("/templates/{templateId}")
+    String detail(@AuthenticationPrincipal PortalUser user, @PathVariable String templateId, Model model) {
+        TemplateView view = templates.get(user.companyId(), templateId);
+        model.addAttribute("template", view);
+        model.addAttribute("preview", TemplatePreview.of(TemplateForm.of(view).toRequest()));
+        return "templates/detail";
+    }
+
+    @GetMapping("/templates/{templateId}/edit")
+    String edit(@AuthenticationPrincipal PortalUser user, @PathVariable String templateId, Model model) {
+        TemplateView view = templates.get(user.companyId(), templateId);
+        TemplateForm form = TemplateForm.of(view);
+        model.addAttribute("form", form);
+        model.addAttribute("templateId", templateId);
+        model.addAttribute("preview", TemplatePreview.of(form.toRequest()));
+        return "templates/edit";
+    }
+
+    @PostMapping("/templates/{templateId}")
+    String update(@AuthenticationPrincipal PortalUser user, @PathVariable String templateId, @ModelAttribute("form") TemplateForm form,
+            Model model, RedirectAttributes redirect) {
+        model.addAttribute("templateId", templateId);
+        return saving(model, form, redirect,
+                () -> templates.update(user.companyId(), user.getUsername(), templateId, form.toRequest()));
+    }
+
+    @PostMapping("/templates/{templateId}/submit")
+    String submit(@AuthenticationPrincipal PortalUser user, @PathVariable String templateId, RedirectAttributes redirect) {
+        try {
+            templates.submit(user.companyId(), user.getUsername(), templateId);
+            redirect.addFlashAttribute("success", "templates.submitted");
+        }
+        catch (ConflictException conflict) {
+            redirect.addFlashAttribute("error", conflict.messageCode());
+        }
+        return "redirect:/templates/" + templateId;
+    }
+
+    /** With htmx (after the confirm dialog) the browser is sent to the list by HX-Redirect. */
+    @PostMapping("/templates/{templateId}/delete")
+    View delete(@AuthenticationPrincipal PortalUser user, @PathVariable String templateId, HtmxRequest htmx,
+            RedirectAttributes redirect) {
+        TemplateType type = templates.get(user.companyId(), templateId).type();
+        templates.delete(user.companyId(), templateId);
+        redirect.addFlashAttribute("success", "templates.deleted");
+        return htmx.isHtmxRequest() ? new HtmxRedirectView(listPath(type)) : new RedirectView(listPath(type));
+    }
+
+    /** The editor's live preview, swapped in by htmx as the client types. */
+    @PostMapping("/templates/preview")
+    String preview(@ModelAttribute("form") TemplateForm form, Model model) {
+        model.addAttribute("preview", TemplatePreview.of(form.toRequest()));
+        return "templates/preview :: preview";
+    }
+
+    private String saving(Model model, TemplateForm form, RedirectAttributes redirect, java.util.function.Supplier<TemplateView> save) {
+        model.addAttribute("preview", TemplatePreview.of(form.toRequest()));
+        try {
+            TemplateView saved = save.get();
+            redirect.addFlashAttribute("success", "templates.saved");
+            return "redirect:/templates/" + saved.id();
+        }
+        catch (InvalidRequestException invalid) {
+            model.addAttribute("problems", invalid.problems().stream()
+                .map(p -> p.field() + ": " + texts.getMessage(p.messageCode(), p.args(), p.messageCode(), LocaleContextHolder.getLocale()))
+                .toList());
+        }
+        catch (ConflictException conflict) {
+            model.addAttribute("problems", List.of(texts.getMessage(conflict.messageCode(), null, LocaleContextHolder.getLocale())));
+        }
+        return "templates/edit";
+    }
+
+    private String list(PortalUser user, TemplateType type, Model model) {
+        model.addAttribute("type", type);
+        model.addAttribute("templates", templates.list(user.companyId(), type));
+        return "templates/list";
+    }
+
+    static String listPath(TemplateType type) {
+        return switch (type) {
+            case NOTIFICATION -> "/templates";
+            case WHATSAPP -> "/templates/whatsapp";
+            case MAILRU -> "/templates/mailru";
+        };
+    }
+}

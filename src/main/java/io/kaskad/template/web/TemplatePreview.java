@@ -1,0 +1,55 @@
+package io.kaskad.template.web;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.kaskad.template.SmsLength;
+import io.kaskad.template.TemplateRequest;
+import io.kaskad.template.TemplateVariables;
+import io.kaskad.template.WhatsAppContent;
+
+/**
+ * What the editor's live preview shows: each channel's text with sample variables filled in and its
+ * SMS length, the variables the template uses, and the WhatsApp message as the phone will show it.
+ */
+record TemplatePreview(List<ChannelText> channels, Set<String> variables, String whatsAppHeader, String whatsAppBody,
+        String whatsAppFooter, List<WhatsAppContent.Button> buttons) {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_.-]*)}");
+    private static final Pattern PARAMETER = Pattern.compile("\\{\\{(\\d+)}}");
+
+    record ChannelText(String channel, String text, SmsLength sms) {
+    }
+
+    static TemplatePreview of(TemplateRequest request) {
+        List<ChannelText> texts = request.channels() == null ? List.of() : request.channels().entrySet().stream()
+            .filter(e -> e.getValue() != null && e.getValue().text() != null)
+            .map(e -> new ChannelText(e.getKey(), sample(e.getValue().text()), SmsLength.of(sample(e.getValue().text()))))
+            .toList();
+        Set<String> variables = TemplateVariables.of(request.channels() == null ? new String[0]
+                : request.channels().values().stream().filter(c -> c != null).map(c -> c.text()).toArray(String[]::new));
+        String header = request.header() == null || request.header().type() != WhatsAppContent.HeaderType.TEXT ? null
+                : parameters(request.header().text());
+        return new TemplatePreview(texts, variables, header, parameters(request.body()), request.footer(),
+                request.buttons() == null ? List.of() : request.buttons());
+    }
+
+    /** Variables shown as their sample value, e.g. {name} → «name». */
+    private static String sample(String text) {
+        Matcher matcher = VARIABLE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(out, Matcher.quoteReplacement("«" + matcher.group(1) + "»"));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    /** WhatsApp parameters shown as sample values, e.g. {{1}} → [1]. */
+    private static String parameters(String text) {
+        return text == null ? null : PARAMETER.matcher(text).replaceAll("[$1]");
+    }
+
+}

@@ -1,0 +1,122 @@
+package io.kaskad.browser;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.kaskad.support.IntegrationTest;
+import io.kaskad.support.MessagesApi;
+import io.kaskad.support.TestAccounts;
+import io.kaskad.support.TestAccounts.TestCompany;
+import io.kaskad.support.TestAdmins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A WhatsApp template's way through moderation in a real browser: created and submitted by a client,
+ * rejected with a reason by an admin, fixed and resubmitted, approved, then used by the API until
+ * the message is "Доставлено".
+ */
+@IntegrationTest
+class TemplateModerationBrowserIT {
+
+    private static WebDriver driver;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    MockMvc mvc;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        driver = Browsers.headlessChromium();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void aWhatsAppTemplateIsRejectedFixedApprovedAndDelivered() throws Exception {
+        TestCompany acme = accounts.company();
+        String name = "order_" + TestAccounts.unique().replace('-', '_');
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+
+        logIn(acme.username(), TestAccounts.PASSWORD);
+        driver.get(base() + "/templates/whatsapp");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("new-template"))).click();
+        driver.findElement(By.id("name")).sendKeys(name);
+        new Select(driver.findElement(By.id("headerType"))).selectByValue("TEXT");
+        driver.findElement(By.id("headerText")).sendKeys("Заказ {{1}}");
+        driver.findElement(By.id("body")).sendKeys("Здравствуйте! Заказ {{1}} готов, заберите его на kaskad-shop.example");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("whatsapp-preview"), "Заказ [1]"));
+        driver.findElement(By.id("save-template")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("submit-template"))).click();
+        wait.until(ExpectedConditions.textToBe(By.id("template-state"), "На модерации"));
+        String templateUrl = driver.getCurrentUrl();
+
+        logIn(TestAdmins.USERNAME, TestAdmins.PASSWORD);
+        driver.get(base() + "/admin/moderation");
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText(name))).click();
+        driver.findElement(By.id("reason")).sendKeys("Уберите адрес сайта из текста");
+        driver.findElement(By.id("reject-template")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Шаблон отклонён"));
+
+        logIn(acme.username(), TestAccounts.PASSWORD);
+        driver.get(templateUrl);
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reject-reason"))).getText())
+            .contains("Уберите адрес сайта из текста");
+        driver.findElement(By.id("edit-template")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("body"))).clear();
+        driver.findElement(By.id("body")).sendKeys("Здравствуйте! Заказ {{1}} готов.");
+        driver.findElement(By.id("save-template")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("submit-template"))).click();
+        wait.until(ExpectedConditions.textToBe(By.id("template-state"), "На модерации"));
+
+        logIn(TestAdmins.USERNAME, TestAdmins.PASSWORD);
+        driver.get(base() + "/admin/moderation");
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText(name))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("approve-template"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Шаблон одобрен"));
+
+        logIn(acme.username(), TestAccounts.PASSWORD);
+        driver.get(templateUrl);
+        wait.until(ExpectedConditions.textToBe(By.id("template-state"), "Одобрен"));
+
+        MessagesApi api = new MessagesApi(mvc, acme.bearer());
+        String id = api.sendOne(MessagesApi.message("{\"whatsapp\":{\"templateName\":\"" + name + "\",\"templateData\":{\"1\":\"A-7\"}}}",
+                "{\"phone\":\"79161239999\"}"));
+        api.awaitStatus(id, "DELIVERED");
+        driver.get(base() + "/messages/" + id);
+        wait.until(ExpectedConditions.textToBe(By.id("message-status"), "Доставлено"));
+        assertThat(driver.findElement(By.cssSelector("#cascade .attempt-text")).getText()).contains("Заказ A-7 готов.");
+    }
+
+    private void logIn(String username, String password) {
+        driver.get(base() + "/login");
+        driver.manage().deleteAllCookies();
+        new LoginPage(driver, base()).open().logInAs(username, password);
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+}
