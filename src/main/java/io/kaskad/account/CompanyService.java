@@ -71,7 +71,15 @@ public class CompanyService {
 
     @Transactional
     public Company updateSettings(long companyId, String timezone, int sendRateLimit) {
-        return companies.save(get(companyId).withSettings(timezone, sendRateLimit));
+        Company company = get(companyId);
+        return companies.save(company.withSettings(timezone, sendRateLimit, company.notificationEmail()));
+    }
+
+    /** Settings including the e-mail for notifications (blank: none). */
+    @Transactional
+    public Company updateSettings(long companyId, String timezone, int sendRateLimit, String notificationEmail) {
+        String email = notificationEmail == null || notificationEmail.isBlank() ? null : notificationEmail.strip();
+        return companies.save(get(companyId).withSettings(timezone, sendRateLimit, email));
     }
 
     /** A blocked company's users cannot log in and its API keys stop working at once. */

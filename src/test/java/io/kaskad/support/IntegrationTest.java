@@ -19,6 +19,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles(resolver = TestDatabaseProfiles.class)
-@Import({ TestAccounts.class, TestClockConfig.class })
+@Import({ TestAccounts.class, TestClockConfig.class, TestMailConfig.class })
 public @interface IntegrationTest {
 }

@@ -31,13 +31,15 @@ class CompanyApiController {
 
     @PutMapping
     CompanyResponse update(@AuthenticationPrincipal ApiClient client, @Valid @RequestBody CompanySettingsForm settings) {
-        return CompanyResponse.of(companies.updateSettings(client.companyId(), settings.timezone(), settings.sendRateLimit()));
+        return CompanyResponse.of(companies.updateSettings(client.companyId(), settings.timezone(), settings.sendRateLimit(),
+                settings.notificationEmail()));
     }
 
-    record CompanyResponse(long id, String name, String timezone, int sendRateLimit) {
+    record CompanyResponse(long id, String name, String timezone, int sendRateLimit, String notificationEmail) {
 
         static CompanyResponse of(Company company) {
-            return new CompanyResponse(company.id(), company.name(), company.timezone(), company.sendRateLimit());
+            return new CompanyResponse(company.id(), company.name(), company.timezone(), company.sendRateLimit(),
+                    company.notificationEmail());
         }
     }
 }

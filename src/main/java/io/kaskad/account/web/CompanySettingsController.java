@@ -47,7 +47,7 @@ class CompanySettingsController {
             model.addAttribute("company", companies.get(user.companyId()));
             return "settings/company";
         }
-        companies.updateSettings(user.companyId(), form.timezone(), form.sendRateLimit());
+        companies.updateSettings(user.companyId(), form.timezone(), form.sendRateLimit(), form.notificationEmail());
         redirect.addFlashAttribute("success", "settings.saved");
         return "redirect:/settings";
     }
