@@ -47,14 +47,16 @@ public class Dispatcher {
     private final MessageStore store;
     private final SendRateLimiter rateLimiter;
     private final ChannelAdapters adapters;
+    private final io.kaskad.channel.ConversationWindows conversations;
     private final Clock clock;
     private final JsonMapper json;
     private final TransactionTemplate transaction;
 
-    Dispatcher(MessageStore store, SendRateLimiter rateLimiter, ChannelAdapters adapters, Clock clock, JsonMapper json,
-            PlatformTransactionManager transactions) {
+    Dispatcher(MessageStore store, SendRateLimiter rateLimiter, ChannelAdapters adapters,
+            io.kaskad.channel.ConversationWindows conversations, Clock clock, JsonMapper json, PlatformTransactionManager transactions) {
         this.store = store;
         this.rateLimiter = rateLimiter;
+        this.conversations = conversations;
         this.adapters = adapters;
         this.clock = clock;
         this.json = json;
@@ -177,10 +179,12 @@ public class Dispatcher {
         ChannelAdapter adapter = adapters.forChannel(attempt.channel());
         SendOutcome outcome;
         try {
-            outcome = adapter.send(new OutboundMessage(message.publicId() + "/" + attempt.step(), message.companyId(),
+            outcome = whatsAppFreeTextAllowed(attempt, message) ? adapter.send(new OutboundMessage(message.publicId() + "/" + attempt.step(), message.companyId(),
                     attempt.channel(), attempt.address(), new OutboundMessage.Recipient(message.phone(), message.email(),
                             message.messengerUserId(), message.deviceId()),
-                    attempt.text(), parameters(attempt)));
+                    attempt.text(), parameters(attempt)))
+                    : SendOutcome.failed("WHATSAPP_SESSION_CLOSED", "WhatsApp accepts free text only within 24 hours of the "
+                            + "recipient's last message; send an approved template (templateName) instead");
         }
         catch (RuntimeException providerFailure) {
             log.warn("Provider {} failed on attempt {}", adapter.provider(), attempt.id(), providerFailure);
@@ -199,6 +203,14 @@ public class Dispatcher {
                     outcome.errorCode(), outcome.errorMessage(), now);
         };
         return new AttemptChange(answered, Set.of(AttemptStatus.SENDING));
+    }
+
+    /** WhatsApp text outside a template needs a conversation the recipient opened within 24 hours. */
+    private boolean whatsAppFreeTextAllowed(AttemptRow attempt, MessageRow message) {
+        if (attempt.channel() != io.kaskad.channel.Channel.WHATSAPP || parameters(attempt).containsKey("templateName")) {
+            return true;
+        }
+        return conversations.whatsAppSessionOpen(message.companyId(), attempt.address(), clock.instant());
     }
 
     private Map<String, Object> parameters(AttemptRow attempt) {

@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import com.jayway.jsonpath.JsonPath;
 
 import io.kaskad.channel.Channel;
+import io.kaskad.channel.ConversationWindows;
 import io.kaskad.channel.DeliveryReport;
 import io.kaskad.channel.DeliveryReports;
 import io.kaskad.support.IntegrationTest;
@@ -48,6 +49,9 @@ class CascadeIT {
     @Autowired
     DeliveryReports deliveryReports;
 
+    @Autowired
+    ConversationWindows conversations;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -62,7 +66,9 @@ class CascadeIT {
 
     @Test
     void noAccountOnAMessengerFallsBackToSms() throws Exception {
-        MessagesApi api = api();
+        TestAccounts.TestCompany acme = accounts.company();
+        conversations.recordInbound(acme.id(), Channel.WHATSAPP, "+70000000002", clock.instant());
+        MessagesApi api = new MessagesApi(mvc, acme.bearer());
         String id = api.sendOne(message("{\"whatsapp\":{\"text\":\"x\"},\"viber\":{\"text\":\"x\"},\"sms\":{\"text\":\"x\"}}",
                 "{\"phone\":\"70000000002\"}"));
         assertThat(attempts(api.awaitStatus(id, "DELIVERED"))).containsExactly("WHATSAPP:NO_ACCOUNT", "VIBER:NO_ACCOUNT", "SMS:DELIVERED");
@@ -96,10 +102,27 @@ class CascadeIT {
     @Test
     void deliveredThenRead() throws Exception {
         MessagesApi api = api();
-        String id = api.sendOne(message("{\"whatsapp\":{\"text\":\"x\"}}", "{\"phone\":\"70000000005\"}"));
+        String id = api.sendOne(message("{\"viber\":{\"text\":\"x\"}}", "{\"phone\":\"70000000005\"}"));
         api.awaitStatus(id, "DELIVERED");
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
-            .until(() -> attempts(api.get(id)), attempts -> attempts.equals(List.of("WHATSAPP:READ")));
+            .until(() -> attempts(api.get(id)), attempts -> attempts.equals(List.of("VIBER:READ")));
+    }
+
+    @Test
+    void whatsAppFreeTextNeedsAConversationOpenedByTheRecipientWithin24Hours() throws Exception {
+        TestAccounts.TestCompany acme = accounts.company();
+        MessagesApi api = new MessagesApi(mvc, acme.bearer());
+        String request = message("{\"whatsapp\":{\"text\":\"Ваш заказ готов\"},\"sms\":{\"text\":\"Ваш заказ готов\"}}",
+                "{\"phone\":\"79161234500\"}");
+        Map<String, Object> closed = api.awaitStatus(api.sendOne(request), "DELIVERED");
+        assertThat(attempts(closed)).containsExactly("WHATSAPP:FAILED", "SMS:DELIVERED");
+        assertThat((String) JsonPath.read(closed, "$.attempts[0].error")).isEqualTo("WHATSAPP_SESSION_CLOSED");
+
+        conversations.recordInbound(acme.id(), Channel.WHATSAPP, "79161234500", clock.instant().minus(Duration.ofHours(2)));
+        assertThat(attempts(api.awaitStatus(api.sendOne(request), "DELIVERED"))).containsExactly("WHATSAPP:DELIVERED", "SMS:SKIPPED");
+
+        clock.advance(Duration.ofHours(23));
+        assertThat(attempts(api.awaitStatus(api.sendOne(request), "DELIVERED"))).containsExactly("WHATSAPP:FAILED", "SMS:DELIVERED");
     }
 
     @Test
