@@ -37,7 +37,7 @@ public class MessageQueries {
         List<MessageSummary> items = withItems ? summaries(jdbc.sql("SELECT m.* FROM message m WHERE " + where.sql()
                 + " ORDER BY m.created_at, m.id LIMIT " + limit + " OFFSET " + ((long) page * limit))
             .params(where.params())
-            .query(MessageQueries::row)
+            .query(MessageStore::messageRow)
             .list(), filter) : List.of();
         return new Counted(count, items);
     }
@@ -48,14 +48,14 @@ public class MessageQueries {
         String sql = "SELECT m.* FROM message m WHERE " + where.sql()
                 + (beforeCursor == null ? "" : " AND m.id < " + beforeCursor.longValue())
                 + " ORDER BY m.id DESC LIMIT " + size;
-        return summaries(jdbc.sql(sql).params(where.params()).query(MessageQueries::row).list(), filter);
+        return summaries(jdbc.sql(sql).params(where.params()).query(MessageStore::messageRow).list(), filter);
     }
 
     /** One message as the list shows it. */
     public MessageSummary one(long companyId, String messageId) {
-        List<Row> rows = jdbc.sql("SELECT m.* FROM message m WHERE m.company_id = ? AND m.public_id = ?")
+        List<MessageRow> rows = jdbc.sql("SELECT m.* FROM message m WHERE m.company_id = ? AND m.public_id = ?")
             .params(companyId, messageId)
-            .query(MessageQueries::row)
+            .query(MessageStore::messageRow)
             .list();
         if (rows.isEmpty()) {
             throw new io.kaskad.common.NotFoundException("Message", messageId);
@@ -103,33 +103,19 @@ public class MessageQueries {
         return new Where(sql.toString(), params);
     }
 
-    private record Row(MessageRow message) {
-    }
-
-    private static Row row(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Row(new MessageRow(rs.getLong("id"), rs.getString("public_id"), rs.getLong("company_id"), rs.getString("bulk_id"),
-                rs.getString("flow_id"), rs.getString("group_id"), rs.getString("task_id"), rs.getString("template_id"),
-                rs.getString("phone"), rs.getString("email"), rs.getString("messenger_user_id"), rs.getString("device_id"),
-                rs.getString("timezone"), null, MessageStatus.valueOf(rs.getString("status")),
-                rs.getString("first_channel") == null ? null : io.kaskad.channel.Channel.valueOf(rs.getString("first_channel")),
-                Sql.instant(rs, "send_at"), null, rs.getInt("validity_minutes"), null, null, rs.getString("error_code"), null,
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at")));
-    }
-
     /** Adds each message's significant attempt, read in one query for the whole page. */
-    private List<MessageSummary> summaries(List<Row> rows, MessageFilter filter) {
+    private List<MessageSummary> summaries(List<MessageRow> rows, MessageFilter filter) {
         if (rows.isEmpty()) {
             return List.of();
         }
         Map<Long, List<Attempt>> attempts = new HashMap<>();
         jdbc.sql("SELECT message_id, step, channel, status, provider_message_id FROM message_attempt WHERE message_id IN (:ids)")
-            .param("ids", rows.stream().map(row -> row.message().id()).toList())
+            .param("ids", rows.stream().map(MessageRow::id).toList())
             .query((rs, n) -> new Attempt(rs.getLong(1), rs.getInt(2), io.kaskad.channel.Channel.valueOf(rs.getString(3)),
                     AttemptStatus.valueOf(rs.getString(4)), rs.getString(5)))
             .list()
             .forEach(attempt -> attempts.computeIfAbsent(attempt.messageId(), id -> new ArrayList<>()).add(attempt));
-        return rows.stream().map(row -> {
-            MessageRow m = row.message();
+        return rows.stream().map(m -> {
             Attempt significant = significant(attempts.getOrDefault(m.id(), List.of()), filter);
             return new MessageSummary(m.id(), m.publicId(), m.bulkId(), m.groupId(), m.flowId(), m.taskId(), m.status(),
                     significant == null ? m.firstChannel() : significant.channel(),

@@ -283,7 +283,7 @@ class MessageStore {
 
     // ---- mapping ----
 
-    private static MessageRow messageRow(ResultSet rs, int row) throws java.sql.SQLException {
+    static MessageRow messageRow(ResultSet rs, int row) throws java.sql.SQLException {
         return new MessageRow(rs.getLong("id"), rs.getString("public_id"), rs.getLong("company_id"), rs.getString("bulk_id"),
                 rs.getString("flow_id"), rs.getString("group_id"), rs.getString("task_id"), rs.getString("template_id"),
                 rs.getString("phone"), rs.getString("email"), rs.getString("messenger_user_id"), rs.getString("device_id"),

@@ -10,6 +10,9 @@ interface TemplateRepository extends ListCrudRepository<Template, Long> {
 
     Optional<Template> findByCompanyIdAndPublicId(long companyId, String publicId);
 
+    /** For moderators only, who work across companies. */
+    Optional<Template> findByPublicId(String publicId);
+
     Optional<Template> findByCompanyIdAndTypeAndName(long companyId, TemplateType type, String name);
 
     List<Template> findByCompanyIdOrderByTypeAscNameAsc(long companyId);

@@ -97,8 +97,7 @@ public class TemplateService {
     }
 
     public TemplateView forModeration(String templateId) {
-        return view(templates.findAll().stream().filter(t -> t.publicId().equals(templateId)).findFirst()
-            .orElseThrow(() -> new NotFoundException("Template", templateId)));
+        return view(templates.findByPublicId(templateId).orElseThrow(() -> new NotFoundException("Template", templateId)));
     }
 
     @Transactional
@@ -146,9 +145,9 @@ public class TemplateService {
             .orElseThrow(() -> new NotFoundException("Template", templateId));
     }
 
+    /** The template a moderator decides on; the aggregate refuses a decision unless it is on moderation. */
     private Template moderated(String templateId) {
-        return templates.findAwaitingModeration().stream().filter(t -> t.publicId().equals(templateId)).findFirst()
-            .orElseThrow(() -> new ConflictException("state", "template.transition.approved"));
+        return templates.findByPublicId(templateId).orElseThrow(() -> new NotFoundException("Template", templateId));
     }
 
     private static TemplateRequest withType(TemplateRequest r, TemplateType type) {

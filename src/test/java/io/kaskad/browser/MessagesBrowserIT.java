@@ -1,56 +1,29 @@
 package io.kaskad.browser;
 
-import java.io.IOException;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import io.kaskad.support.IntegrationTest;
 import io.kaskad.support.TestAccounts;
 import io.kaskad.support.TestAccounts.TestCompany;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A client sends a message from the portal and watches it reach "Доставлено" without reloading. */
-@IntegrationTest
-class MessagesBrowserIT {
-
-    private static WebDriver driver;
-
-    @LocalServerPort
-    int port;
+class MessagesBrowserIT extends BrowserTest {
 
     @Autowired
     TestAccounts accounts;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        driver = Browsers.headlessChromium();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
     @Test
     void aMessageSentFromThePortalReachesDeliveredThroughTheCascade() {
         TestCompany acme = accounts.company();
-        String base = "http://localhost:" + port;
-        driver.get(base + "/login");
-        driver.manage().deleteAllCookies();
-        new LoginPage(driver, base).open().logInAs(acme.username(), TestAccounts.PASSWORD);
+        logIn(acme.username(), TestAccounts.PASSWORD);
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
 
         driver.findElement(By.cssSelector("#sidebar a[href='/messages']")).click();

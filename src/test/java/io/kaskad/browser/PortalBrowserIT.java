@@ -1,19 +1,13 @@
 package io.kaskad.browser;
 
-import java.io.IOException;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.kaskad.account.CompanyService;
-import io.kaskad.support.IntegrationTest;
 import io.kaskad.support.TestAccounts;
 import io.kaskad.support.TestAccounts.TestCompany;
 import io.kaskad.support.TestAdmins;
@@ -23,13 +17,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The portal in a real headless Chromium: what a client and an admin see and do. */
-@IntegrationTest
-class PortalBrowserIT {
-
-    private static WebDriver driver;
-
-    @LocalServerPort
-    int port;
+class PortalBrowserIT extends BrowserTest {
 
     @Autowired
     TestAccounts accounts;
@@ -40,22 +28,9 @@ class PortalBrowserIT {
     @Autowired
     MockMvc api;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        driver = Browsers.headlessChromium();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
     @BeforeEach
-    void signOut() {
-        driver.get(baseUrl() + "/login");
-        driver.manage().deleteAllCookies();
+    void startSignedOut() {
+        signOut();
     }
 
     @Test
@@ -136,9 +111,5 @@ class PortalBrowserIT {
 
         keys.wait.until(d -> new LoginPage(d, baseUrl()).isShown());
         assertThat(driver.getCurrentUrl()).endsWith("/login");
-    }
-
-    private String baseUrl() {
-        return "http://localhost:" + port;
     }
 }

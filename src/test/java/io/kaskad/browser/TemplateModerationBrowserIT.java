@@ -1,21 +1,15 @@
 package io.kaskad.browser;
 
-import java.io.IOException;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
-import io.kaskad.support.IntegrationTest;
 import io.kaskad.support.MessagesApi;
 import io.kaskad.support.TestAccounts;
 import io.kaskad.support.TestAccounts.TestCompany;
@@ -28,31 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rejected with a reason by an admin, fixed and resubmitted, approved, then used by the API until
  * the message is "Доставлено".
  */
-@IntegrationTest
-class TemplateModerationBrowserIT {
-
-    private static WebDriver driver;
-
-    @LocalServerPort
-    int port;
+class TemplateModerationBrowserIT extends BrowserTest {
 
     @Autowired
     TestAccounts accounts;
 
     @Autowired
     MockMvc mvc;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        driver = Browsers.headlessChromium();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void aWhatsAppTemplateIsRejectedFixedApprovedAndDelivered() throws Exception {
@@ -61,7 +37,7 @@ class TemplateModerationBrowserIT {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
 
         logIn(acme.username(), TestAccounts.PASSWORD);
-        driver.get(base() + "/templates/whatsapp");
+        driver.get(baseUrl() + "/templates/whatsapp");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("new-template"))).click();
         driver.findElement(By.id("name")).sendKeys(name);
         new Select(driver.findElement(By.id("headerType"))).selectByValue("TEXT");
@@ -74,7 +50,7 @@ class TemplateModerationBrowserIT {
         String templateUrl = driver.getCurrentUrl();
 
         logIn(TestAdmins.USERNAME, TestAdmins.PASSWORD);
-        driver.get(base() + "/admin/moderation");
+        driver.get(baseUrl() + "/admin/moderation");
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText(name))).click();
         driver.findElement(By.id("reason")).sendKeys("Уберите адрес сайта из текста");
         driver.findElement(By.id("reject-template")).click();
@@ -92,7 +68,7 @@ class TemplateModerationBrowserIT {
         wait.until(ExpectedConditions.textToBe(By.id("template-state"), "На модерации"));
 
         logIn(TestAdmins.USERNAME, TestAdmins.PASSWORD);
-        driver.get(base() + "/admin/moderation");
+        driver.get(baseUrl() + "/admin/moderation");
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText(name))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("approve-template"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Шаблон одобрен"));
@@ -105,18 +81,8 @@ class TemplateModerationBrowserIT {
         String id = api.sendOne(MessagesApi.message("{\"whatsapp\":{\"templateName\":\"" + name + "\",\"templateData\":{\"1\":\"A-7\"}}}",
                 "{\"phone\":\"79161239999\"}"));
         api.awaitStatus(id, "DELIVERED");
-        driver.get(base() + "/messages/" + id);
+        driver.get(baseUrl() + "/messages/" + id);
         wait.until(ExpectedConditions.textToBe(By.id("message-status"), "Доставлено"));
         assertThat(driver.findElement(By.cssSelector("#cascade .attempt-text")).getText()).contains("Заказ A-7 готов.");
-    }
-
-    private void logIn(String username, String password) {
-        driver.get(base() + "/login");
-        driver.manage().deleteAllCookies();
-        new LoginPage(driver, base()).open().logInAs(username, password);
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
     }
 }

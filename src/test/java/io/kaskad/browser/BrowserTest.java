@@ -1,0 +1,48 @@
+package io.kaskad.browser;
+
+import java.io.IOException;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.WebDriver;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.kaskad.support.IntegrationTest;
+
+/** A headless Chromium per test class against the running portal, and signing in as a person does. */
+@IntegrationTest
+abstract class BrowserTest {
+
+    protected static WebDriver driver;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        driver = Browsers.headlessChromium();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    /** Starts a fresh session (no cookies) and logs in through the login form. */
+    void logIn(String username, String password) {
+        signOut();
+        new LoginPage(driver, baseUrl()).open().logInAs(username, password);
+    }
+
+    void signOut() {
+        driver.get(baseUrl() + "/login");
+        driver.manage().deleteAllCookies();
+    }
+}
