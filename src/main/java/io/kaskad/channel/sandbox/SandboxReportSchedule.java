@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.kaskad.channel.Channel;
@@ -41,7 +42,7 @@ class SandboxReportSchedule {
     }
 
     /** Delivers up to {@code limit} due reports; answers how many. */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public int deliverDue(int limit) {
         Instant now = clock.instant();
         List<Due> due = jdbc.sql("""
