@@ -1,0 +1,7 @@
+package io.kaskad.chat;
+
+import java.time.Instant;
+
+/** A scenario as its company sees it. */
+public record ScenarioView(String id, String name, ScenarioDefinition definition, Instant createdAt, Instant updatedAt) {
+}
