@@ -1,10 +1,8 @@
 package io.kaskad.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
+
+import io.kaskad.common.Sha256;
 
 /**
  * Makes and hashes API key values. Keys are 40 random base-62 characters after {@code ksk_}, so a
@@ -31,13 +29,7 @@ final class ApiKeySecrets {
     }
 
     static String hash(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(key);
     }
 
     static String shownPrefix(String key) {

@@ -177,12 +177,13 @@ public class Dispatcher {
         AttemptRow attempt = claimed.attempt();
         MessageRow message = claimed.message();
         ChannelAdapter adapter = adapters.forChannel(attempt.channel());
+        Map<String, Object> parameters = parameters(attempt);
         SendOutcome outcome;
         try {
-            outcome = whatsAppFreeTextAllowed(attempt, message) ? adapter.send(new OutboundMessage(message.publicId() + "/" + attempt.step(), message.companyId(),
+            outcome = whatsAppFreeTextAllowed(attempt, parameters, message) ? adapter.send(new OutboundMessage(message.publicId() + "/" + attempt.step(), message.companyId(),
                     attempt.channel(), attempt.address(), new OutboundMessage.Recipient(message.phone(), message.email(),
                             message.messengerUserId(), message.deviceId()),
-                    attempt.text(), parameters(attempt)))
+                    attempt.text(), parameters))
                     : SendOutcome.failed("WHATSAPP_SESSION_CLOSED", "WhatsApp accepts free text only within 24 hours of the "
                             + "recipient's last message; send an approved template (templateName) instead");
         }
@@ -206,8 +207,8 @@ public class Dispatcher {
     }
 
     /** WhatsApp text outside a template needs a conversation the recipient opened within 24 hours. */
-    private boolean whatsAppFreeTextAllowed(AttemptRow attempt, MessageRow message) {
-        if (attempt.channel() != io.kaskad.channel.Channel.WHATSAPP || parameters(attempt).containsKey("templateName")) {
+    private boolean whatsAppFreeTextAllowed(AttemptRow attempt, Map<String, Object> parameters, MessageRow message) {
+        if (attempt.channel() != io.kaskad.channel.Channel.WHATSAPP || parameters.containsKey("templateName")) {
             return true;
         }
         return conversations.whatsAppSessionOpen(message.companyId(), attempt.address(), clock.instant());

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.kaskad.account.ApiClient;
 import io.kaskad.account.CompanyService;
 import io.kaskad.common.InvalidRequestException;
+import io.kaskad.common.Sha256;
 import io.kaskad.message.CancelResult;
 import io.kaskad.message.IdempotencyKeyReusedException;
 import io.kaskad.message.IdempotentSend;
@@ -76,7 +77,7 @@ class MessageApiController {
                     "message.idempotency-key.too-long", MAX_IDEMPOTENCY_KEY)));
         }
         IdempotentSend answer = messages.sendOnce(client.companyId(), zone, idempotencyKey.strip(),
-                RequestHash.of(json.writeValueAsString(request)), request, results -> json.writeValueAsString(render(results)));
+                Sha256.hex(json.writeValueAsString(request)), request, results -> json.writeValueAsString(render(results)));
         return ResponseEntity.ok()
             .contentType(MediaType.APPLICATION_JSON)
             .header("Idempotent-Replayed", String.valueOf(answer.replayed()))
