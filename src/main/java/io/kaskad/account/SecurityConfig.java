@@ -44,6 +44,23 @@ class SecurityConfig {
         return new BCryptPasswordEncoder();
     }
 
+    /**
+     * What the visitors of a client's site reach without an account: the chat widget, the chat-session
+     * API it calls (seed 003 needs no key either) and Telegram's webhook (checked by its secret). The
+     * widget is embedded in the client's pages, so it may be framed.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain publicChatSecurity(HttpSecurity http) {
+        http.securityMatcher("/api/chats/v1/**", "/api/v1/sessions/**", "/widget/**", "/telegram/**")
+            .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+            .csrf(AbstractHttpConfigurer::disable)
+            .headers(headers -> headers.frameOptions(frame -> frame.disable()))
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .requestCache(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyService apiKeys, JsonMapper json) {

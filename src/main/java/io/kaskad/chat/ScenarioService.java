@@ -23,11 +23,13 @@ public class ScenarioService {
     static final int NAME_MAX = 200;
 
     private final ScenarioRepository scenarios;
+    private final ChatRepository chats;
     private final JsonMapper json;
     private final Clock clock;
 
-    ScenarioService(ScenarioRepository scenarios, JsonMapper json, Clock clock) {
+    ScenarioService(ScenarioRepository scenarios, ChatRepository chats, JsonMapper json, Clock clock) {
         this.scenarios = scenarios;
+        this.chats = chats;
         this.json = json;
         this.clock = clock;
     }
@@ -55,7 +57,11 @@ public class ScenarioService {
 
     @Transactional
     public void delete(long companyId, String scenarioId) {
-        scenarios.delete(find(companyId, scenarioId));
+        Scenario scenario = find(companyId, scenarioId);
+        if (chats.countUsingScenario(companyId, scenario.publicId()) > 0) {
+            throw new ConflictException("scenarioId", "scenario.in-use");
+        }
+        scenarios.delete(scenario);
     }
 
     public ScenarioView get(long companyId, String scenarioId) {

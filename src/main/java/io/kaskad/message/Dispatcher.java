@@ -178,6 +178,10 @@ public class Dispatcher {
         MessageRow message = claimed.message();
         ChannelAdapter adapter = adapters.forChannel(attempt.channel());
         Map<String, Object> parameters = parameters(attempt);
+        if (attempt.channel() == io.kaskad.channel.Channel.CHAT && message.variables() != null) {
+            parameters = new HashMap<>(parameters);
+            parameters.put("variables", json.readValue(message.variables(), Map.class)); // the chat's bot gets them
+        }
         SendOutcome outcome;
         try {
             outcome = whatsAppFreeTextAllowed(attempt, parameters, message) ? adapter.send(new OutboundMessage(message.publicId() + "/" + attempt.step(), message.companyId(),
@@ -189,7 +193,7 @@ public class Dispatcher {
         }
         catch (RuntimeException providerFailure) {
             log.warn("Provider {} failed on attempt {}", adapter.provider(), attempt.id(), providerFailure);
-            outcome = SendOutcome.failed("PROVIDER_ERROR", String.valueOf(providerFailure.getMessage()));
+            outcome = SendOutcome.failed("PROVIDER_ERROR", shortened(String.valueOf(providerFailure.getMessage())));
         }
         Instant now = clock.instant();
         AttemptRow answered = switch (outcome.status()) {
@@ -199,7 +203,7 @@ public class Dispatcher {
                     : attempt.finished(AttemptStatus.DELIVERED, adapter.provider(), outcome.providerMessageId(), null, null, now);
             case DELIVERED -> attempt.finished(AttemptStatus.DELIVERED, adapter.provider(), outcome.providerMessageId(), null, null, now);
             case FAILED -> attempt.finished(AttemptStatus.FAILED, adapter.provider(), outcome.providerMessageId(),
-                    outcome.errorCode(), outcome.errorMessage(), now);
+                    outcome.errorCode(), outcome.errorMessage() == null ? null : shortened(outcome.errorMessage()), now);
             case NO_ACCOUNT -> attempt.finished(AttemptStatus.NO_ACCOUNT, adapter.provider(), outcome.providerMessageId(),
                     outcome.errorCode(), outcome.errorMessage(), now);
         };
@@ -212,6 +216,11 @@ public class Dispatcher {
             return true;
         }
         return conversations.whatsAppSessionOpen(message.companyId(), attempt.address(), clock.instant());
+    }
+
+    /** Error messages are kept to what the attempt's column holds (500); a provider's exception can be far longer. */
+    private static String shortened(String message) {
+        return message.length() <= 500 ? message : message.substring(0, 497) + "...";
     }
 
     private Map<String, Object> parameters(AttemptRow attempt) {

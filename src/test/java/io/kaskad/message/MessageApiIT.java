@@ -45,7 +45,12 @@ class MessageApiIT {
     @Test
     void seed004Step1WorksVerbatimAndTheChatMessageIsDelivered() throws Exception {
         TestCompany acme = accounts.company();
-        String seedRequest = new ClassPathResource("seeds/004-step1-request.json").getContentAsString(StandardCharsets.UTF_8);
+        // the seed's ids are TWIN's: this company's own chat and bot take their places, nothing else changes
+        io.kaskad.support.ChatsApi chats = new io.kaskad.support.ChatsApi(mvc, acme.bearer());
+        String botId = chats.npsScenario();
+        String seedRequest = new ClassPathResource("seeds/004-step1-request.json").getContentAsString(StandardCharsets.UTF_8)
+            .replace("2daadc7b-2b7c-4fa3-822f-6ce3b2337f94", chats.chat("{\"name\":\"WhatsApp\"}"))
+            .replace("913d39f6-066d-4bee-b6f7-c3fdeb321c50", botId);
 
         String body = mvc.perform(post("/api/v1/messages").header("Authorization", acme.bearer())
                 .contentType(MediaType.APPLICATION_JSON).content(seedRequest))

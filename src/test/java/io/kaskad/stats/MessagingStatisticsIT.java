@@ -39,7 +39,8 @@ class MessagingStatisticsIT {
     void seed004Step2FindsTheProviderMessageIdOfEachChatMessage() throws Exception {
         TestCompany acme = accounts.company();
         MessagesApi api = new MessagesApi(mvc, acme.bearer());
-        String chat = api.sendOne(message("{\"chat\":{\"chatId\":\"2daadc7b-2b7c-4fa3-822f-6ce3b2337f94\",\"text\":\"Привет\"}}",
+        String chatId = new io.kaskad.support.ChatsApi(mvc, acme.bearer()).chat("{\"name\":\"Рассылка\"}");
+        String chat = api.sendOne(message("{\"chat\":{\"chatId\":\"" + chatId + "\",\"text\":\"Привет\"}}",
                 "{\"phone\":\"74992868344\",\"messengerUserId\":\"74992868344\"}"));
         api.sendOne(message("{\"sms\":{\"text\":\"x\"}}", "{\"phone\":\"74992868345\"}"));
         Map<String, Object> delivered = api.awaitStatus(chat, "DELIVERED");

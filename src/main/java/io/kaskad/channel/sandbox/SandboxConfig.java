@@ -12,7 +12,10 @@ import org.springframework.context.annotation.Configuration;
 import io.kaskad.channel.Channel;
 import io.kaskad.channel.ChannelAdapter;
 
-/** One sandbox adapter per channel while {@code kaskad.sandbox.enabled} (the default). */
+/**
+ * One sandbox adapter per provider channel while {@code kaskad.sandbox.enabled} (the default). The
+ * {@code chat} channel has no sandbox: Kaskad's own chats serve it (chat module).
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "kaskad.sandbox.enabled", matchIfMissing = true)
 class SandboxConfig {
@@ -72,10 +75,5 @@ class SandboxConfig {
     @Bean
     ChannelAdapter sandboxOk(SandboxReportSchedule reports, SandboxSendLog sendLog, SandboxProperties properties) {
         return new SandboxAdapter(Channel.OK, reports, sendLog, properties);
-    }
-
-    @Bean
-    ChannelAdapter sandboxChat(SandboxReportSchedule reports, SandboxSendLog sendLog, SandboxProperties properties) {
-        return new SandboxAdapter(Channel.CHAT, reports, sendLog, properties);
     }
 }

@@ -1,0 +1,114 @@
+// The chat widget: starts (or resumes) a session through the seed 003 API and receives every message
+// of it by server push (EventSource); it never polls. The session id is kept per chat in localStorage.
+(function () {
+  'use strict';
+  var root = document.getElementById('widget');
+  var chatId = root.getAttribute('data-chat-id');
+  var avatars = { BOT: root.getAttribute('data-robot-avatar'), OPERATOR: root.getAttribute('data-operator-avatar') };
+  var log = document.getElementById('log');
+  var form = document.getElementById('form');
+  var input = document.getElementById('text');
+  var errorBox = document.getElementById('error');
+  var storageKey = 'kaskad-chat-' + chatId;
+  var sessionId = null;
+  var source = null;
+  var lastSeq = 0;
+
+  function json(method, url, body) {
+    return fetch(url, { method: method, headers: { 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined })
+      .then(function (response) {
+        return response.text().then(function (text) {
+          var data = text ? JSON.parse(text) : null;
+          if (!response.ok) { var e = new Error((data && (data.detail || data.title)) || response.status); e.status = response.status; throw e; }
+          return data;
+        });
+      });
+  }
+
+  function showError(text) { errorBox.textContent = text || ''; }
+
+  function clearAnswers() {
+    Array.prototype.forEach.call(log.querySelectorAll('.answers'), function (el) { el.remove(); });
+  }
+
+  function render(message) {
+    if (message.seq <= lastSeq) { return; }
+    lastSeq = message.seq;
+    clearAnswers();
+    var row = document.createElement('div');
+    row.className = 'msg ' + message.author;
+    row.setAttribute('data-seq', message.seq);
+    if (avatars[message.author]) {
+      var img = document.createElement('img');
+      img.src = avatars[message.author];
+      img.alt = '';
+      row.appendChild(img);
+    }
+    var bubble = document.createElement('div');
+    bubble.className = 'bubble';
+    bubble.textContent = message.body;
+    row.appendChild(bubble);
+    log.appendChild(row);
+    if (message.answers && message.answers.length) {
+      var answers = document.createElement('div');
+      answers.className = 'answers';
+      message.answers.forEach(function (answer) {
+        var button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = answer;
+        button.addEventListener('click', function () { send(answer); });
+        answers.appendChild(button);
+      });
+      log.appendChild(answers);
+    }
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function listen() {
+    if (source) { source.close(); }
+    source = new EventSource('/api/v1/sessions/' + sessionId + '/events?after=' + lastSeq);
+    source.addEventListener('message', function (event) { render(JSON.parse(event.data)); });
+    source.addEventListener('status', function (event) { root.setAttribute('data-status', event.data); });
+  }
+
+  function start() {
+    lastSeq = 0;
+    log.innerHTML = '';
+    return json('POST', '/api/chats/v1/chats/' + chatId + '/sessions?x_widget=1', { messengerType: 'WEB', returnAnswerAsync: true })
+      .then(function (session) {
+        sessionId = session.id;
+        localStorage.setItem(storageKey, sessionId);
+        root.setAttribute('data-session-id', sessionId);
+        listen();
+      })
+      .catch(function (e) { showError(e.message); });
+  }
+
+  function send(text) {
+    showError('');
+    return json('POST', '/api/v1/sessions/' + sessionId + '/messages', { body: text })
+      .catch(function (e) {
+        if (e.status === 409 || e.status === 404) {   // the session has ended: a new one carries the message
+          return start().then(function () { return json('POST', '/api/v1/sessions/' + sessionId + '/messages', { body: text }); });
+        }
+        showError(e.message);
+      });
+  }
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var text = input.value.trim();
+    if (!text) { return; }
+    input.value = '';
+    send(text);
+  });
+
+  var saved = localStorage.getItem(storageKey);
+  if (saved) {
+    json('GET', '/api/v1/sessions/' + saved + '/messages')
+      .then(function () { sessionId = saved; root.setAttribute('data-session-id', sessionId); listen(); })
+      .catch(function () { start(); });
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,237 @@
+package io.kaskad.chat;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.kaskad.chat.telegram.TelegramClient;
+import io.kaskad.common.ConflictException;
+import io.kaskad.common.InvalidRequestException;
+import io.kaskad.common.InvalidRequestException.Problem;
+import io.kaskad.common.NotFoundException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A company's chats: their settings, avatars and Telegram bots. */
+@Service
+public class ChatService {
+
+    private final ChatRepository chats;
+    private final ScenarioRepository scenarios;
+    private final ChatAvatars avatars;
+    private final TelegramClient telegram;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final String publicUrl;
+    private final SecureRandom random = new SecureRandom();
+
+    ChatService(ChatRepository chats, ScenarioRepository scenarios, ChatAvatars avatars, TelegramClient telegram, JsonMapper json,
+            Clock clock, @Value("${kaskad.public-url:http://localhost:8080}") String publicUrl) {
+        this.chats = chats;
+        this.scenarios = scenarios;
+        this.avatars = avatars;
+        this.telegram = telegram;
+        this.json = json;
+        this.clock = clock;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    @Transactional
+    public ChatView create(long companyId, ChatRequest request) {
+        String name = check(companyId, request);
+        if (chats.existsByCompanyIdAndName(companyId, name)) {
+            throw new ConflictException("name", "chat.name.taken");
+        }
+        Instant now = clock.instant();
+        return view(chats.save(new Chat(null, UUID.randomUUID().toString(), companyId, name, blankToNull(request.scenarioId()),
+                blankToNull(request.offlineScenarioId()), json.writeValueAsString(request.settings()), null, null, null, now, now)));
+    }
+
+    @Transactional
+    public ChatView update(long companyId, String chatId, ChatRequest request) {
+        Chat chat = find(companyId, chatId);
+        String name = check(companyId, request);
+        if (!name.equals(chat.name()) && chats.existsByCompanyIdAndName(companyId, name)) {
+            throw new ConflictException("name", "chat.name.taken");
+        }
+        return view(chats.save(chat.edited(name, blankToNull(request.scenarioId()), blankToNull(request.offlineScenarioId()),
+                json.writeValueAsString(request.settings()), clock.instant())));
+    }
+
+    /** Deletes the chat and its avatars; its sessions stay for the statistics. A linked bot's webhook is removed. */
+    @Transactional
+    public void delete(long companyId, String chatId) {
+        Chat chat = find(companyId, chatId);
+        avatars.deleteAll(chat.id());
+        chats.delete(chat);
+        if (chat.telegramToken() != null) {
+            try {
+                telegram.deleteWebhook(chat.telegramToken());
+            }
+            catch (TelegramClient.TelegramException alreadyGone) {
+                // the token may have been revoked at Telegram; the chat is gone either way
+            }
+        }
+    }
+
+    public ChatView get(long companyId, String chatId) {
+        return view(find(companyId, chatId));
+    }
+
+    /** A chat as its public widget shows it: anyone holding the chat's id may open the widget. */
+    public ChatView publicView(String chatPublicId) {
+        return view(chats.findByPublicId(chatPublicId).orElseThrow(() -> new NotFoundException("Chat", chatPublicId)));
+    }
+
+    /** All chats, or those whose name or scenario's name contains {@code query} (any case). */
+    public List<ChatView> search(long companyId, String query) {
+        List<Chat> found = query == null || query.isBlank() ? chats.findByCompanyIdOrderByNameAsc(companyId)
+                : chats.search(companyId, "%" + likeEscaped(query.strip().toLowerCase(Locale.ROOT)) + "%");
+        return found.stream().map(this::view).toList();
+    }
+
+    public void putAvatar(long companyId, String chatId, AvatarKind kind, String fileName, byte[] content) {
+        avatars.put(find(companyId, chatId).id(), kind, fileName, content);
+    }
+
+    public void deleteAvatar(long companyId, String chatId, AvatarKind kind) {
+        avatars.delete(find(companyId, chatId).id(), kind);
+    }
+
+    /** An avatar for the public widget: the chat's own picture, if it has one. */
+    public Optional<ChatAvatars.Image> avatar(String chatPublicId, AvatarKind kind) {
+        return chats.findByPublicId(chatPublicId).flatMap(chat -> avatars.get(chat.id(), kind));
+    }
+
+    /**
+     * Links a Telegram bot (seed 000, "Добавление telegram бота"): checks the token with Telegram and
+     * registers Kaskad's webhook for this chat, with a secret Telegram sends back on every update.
+     */
+    @Transactional
+    public ChatView linkTelegram(long companyId, String chatId, String token) {
+        Chat chat = find(companyId, chatId);
+        if (token == null || !token.strip().matches("\\d{3,20}:[A-Za-z0-9_-]{20,80}")) {
+            throw new InvalidRequestException(List.of(new Problem("token", "chat.telegram.token.format")));
+        }
+        String secret = HexFormat.of().formatHex(bytes(24));
+        String botName;
+        try {
+            botName = telegram.botName(token.strip());
+            telegram.setWebhook(token.strip(), telegramWebhookUrl(chat.publicId()), secret);
+        }
+        catch (TelegramClient.TelegramException refused) {
+            throw new InvalidRequestException(List.of(new Problem("token", "chat.telegram.refused", refused.getMessage())));
+        }
+        return view(chats.save(chat.withTelegram(token.strip(), botName, secret, clock.instant())));
+    }
+
+    @Transactional
+    public ChatView unlinkTelegram(long companyId, String chatId) {
+        Chat chat = find(companyId, chatId);
+        if (chat.telegramToken() != null) {
+            try {
+                telegram.deleteWebhook(chat.telegramToken());
+            }
+            catch (TelegramClient.TelegramException alreadyGone) {
+                // unlinking must work even when Telegram no longer knows the token
+            }
+        }
+        return view(chats.save(chat.withTelegram(null, null, null, clock.instant())));
+    }
+
+    /** Whether a webhook call carries the secret registered for this chat's bot. */
+    public boolean telegramSecretMatches(String chatPublicId, String secret) {
+        return secret != null && chats.findByPublicId(chatPublicId)
+            .map(chat -> chat.telegramSecret() != null && java.security.MessageDigest.isEqual(chat.telegramSecret().getBytes(),
+                    secret.getBytes()))
+            .orElse(false);
+    }
+
+    public Optional<String> telegramToken(long chatId) {
+        return chats.findById(chatId).map(Chat::telegramToken);
+    }
+
+    public String telegramWebhookUrl(String chatPublicId) {
+        return publicUrl + "/telegram/webhook/" + chatPublicId;
+    }
+
+    public String widgetUrl(String chatPublicId) {
+        return publicUrl + "/widget/" + chatPublicId;
+    }
+
+    Chat find(long companyId, String chatId) {
+        return chats.findByCompanyIdAndPublicId(companyId, chatId).orElseThrow(() -> new NotFoundException("Chat", chatId));
+    }
+
+    ChatSettings settings(Chat chat) {
+        return json.readValue(chat.settings(), ChatSettings.class);
+    }
+
+    private byte[] bytes(int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    private String check(long companyId, ChatRequest request) {
+        List<Problem> problems = new ArrayList<>();
+        ChatRules.check(request, problems);
+        scenario("scenarioId", companyId, request.scenarioId(), problems);
+        scenario("offlineScenarioId", companyId, request.offlineScenarioId(), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return request.name().strip();
+    }
+
+    private void scenario(String field, long companyId, String scenarioId, List<Problem> problems) {
+        if (scenarioId != null && !scenarioId.isBlank() && scenarios.findByCompanyIdAndPublicId(companyId, scenarioId.strip()).isEmpty()) {
+            problems.add(new Problem(field, "chat.scenario.unknown", scenarioId));
+        }
+    }
+
+    private ChatView view(Chat chat) {
+        ChatSettings s = settings(chat);
+        Map<String, String> avatarUrls = new LinkedHashMap<>();
+        for (AvatarKind kind : AvatarKind.values()) {
+            avatarUrls.put(kind.pathName(), widgetUrl(chat.publicId()) + "/avatars/" + kind.pathName());
+        }
+        String widget = widgetUrl(chat.publicId());
+        return new ChatView(chat.publicId(), chat.name(), chat.scenarioId(), scenarioName(chat.companyId(), chat.scenarioId()),
+                s.sessionLifetime(), chat.offlineScenarioId(), scenarioName(chat.companyId(), chat.offlineScenarioId()),
+                s.busyText() == null ? ChatSettings.DEFAULT_BUSY_TEXT : s.busyText(), s.feedbackRequest(), s.feedbackPeriod(),
+                s.feedbackScale(), s.robotColor(), s.operatorColor(), s.userColor(), s.buttonColor(), s.buttonTextColor(),
+                s.dialogResultRequest(), s.intermediateFeedbackSeconds(), s.answerAfterFirstMessage(), s.messengerLinks(), avatarUrls,
+                new ChatView.Telegram(chat.telegramToken() != null, chat.telegramBotName()), widget,
+                "<iframe src=\"" + widget + "\" width=\"380\" height=\"600\" style=\"border:0\" title=\"" + htmlEscaped(chat.name())
+                        + "\"></iframe>",
+                chat.createdAt(), chat.updatedAt());
+    }
+
+    private String scenarioName(long companyId, String scenarioId) {
+        return scenarioId == null ? null : scenarios.findByCompanyIdAndPublicId(companyId, scenarioId).map(Scenario::name).orElse(null);
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    private static String htmlEscaped(String text) {
+        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

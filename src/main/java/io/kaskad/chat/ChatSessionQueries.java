@@ -1,0 +1,94 @@
+package io.kaskad.chat;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Reading sessions for the statistics API and the "Диалоги" pages, always within one company. */
+@Service
+public class ChatSessionQueries {
+
+    private final JdbcClient jdbc;
+    private final SessionStore sessions;
+    private final DialogMessages dialog;
+    private final ChatSessionService service;
+    private final ChatRepository chats;
+
+    ChatSessionQueries(JdbcClient jdbc, SessionStore sessions, DialogMessages dialog, ChatSessionService service, ChatRepository chats) {
+        this.jdbc = jdbc;
+        this.sessions = sessions;
+        this.dialog = dialog;
+        this.service = service;
+        this.chats = chats;
+    }
+
+    public record Counted(Long count, List<SessionSummary> items) {
+    }
+
+    /**
+     * Sessions started in [from, to). {@code chatId} is a chat's id; a session's own id is accepted too,
+     * since seed 004 step 3 passes the session id it found in step 2 under that name.
+     */
+    public Counted search(long companyId, Instant from, Instant to, String chatId, int page, int limit, boolean count, boolean items) {
+        StringBuilder where = new StringBuilder("WHERE s.company_id = ? AND s.started_at >= ? AND s.started_at < ?");
+        List<Object> params = new ArrayList<>(List.of(companyId, Timestamp.from(from), Timestamp.from(to)));
+        if (chatId != null && !chatId.isBlank()) {
+            where.append(" AND (s.chat_public_id = ? OR s.public_id = ?)");
+            params.add(chatId.strip());
+            params.add(chatId.strip());
+        }
+        Long total = count ? jdbc.sql("SELECT COUNT(*) FROM chat_session s " + where).params(params).query(Long.class).single() : null;
+        List<SessionSummary> found = List.of();
+        if (items) {
+            List<Object> pageParams = new ArrayList<>(params);
+            pageParams.add(limit);
+            pageParams.add((long) page * limit);
+            found = summaries(jdbc.sql("SELECT s.* FROM chat_session s " + where + " ORDER BY s.started_at, s.id LIMIT ? OFFSET ?")
+                .params(pageParams)
+                .query(SessionStore::row)
+                .list());
+        }
+        return new Counted(total, found);
+    }
+
+    /** The newest sessions of the company (or of one of its chats), for the live dialogs list. */
+    public List<SessionSummary> recent(long companyId, String chatId, int limit) {
+        Long chat = chatId == null || chatId.isBlank() ? null
+                : chats.findByCompanyIdAndPublicId(companyId, chatId).map(Chat::id).orElse(-1L);
+        return summaries(sessions.recent(companyId, chat, limit));
+    }
+
+    public Optional<SessionSummary> get(long companyId, String sessionId) {
+        return sessions.find(companyId, sessionId).map(s -> summaries(List.of(s)).get(0));
+    }
+
+    /** A company's session's messages after {@code afterSeq}. */
+    public List<DialogMessage> transcript(long companyId, String sessionId, long afterSeq) {
+        return sessions.find(companyId, sessionId).map(s -> dialog.after(s.id(), s.publicId(), afterSeq)).orElse(List.of());
+    }
+
+    /** Anyone holding a session's id (the widget, the client system) may read its messages. */
+    public Optional<List<DialogMessage>> publicTranscript(String sessionId, long afterSeq) {
+        return sessions.find(sessionId).map(s -> dialog.after(s.id(), s.publicId(), afterSeq));
+    }
+
+    public Optional<SessionStatus> publicStatus(String sessionId) {
+        return sessions.find(sessionId).map(ChatSession::status);
+    }
+
+    private List<SessionSummary> summaries(List<ChatSession> rows) {
+        Map<Long, String> chatNames = new HashMap<>();
+        return rows.stream().map(s -> new SessionSummary(s.publicId(), s.name(), s.chatPublicId(),
+                chatNames.computeIfAbsent(s.chatId(), id -> chats.findById(id).map(Chat::name).orElse(null)), s.clientId(),
+                s.clientExternalId(), s.clientName(), s.clientPhone(), s.messengerType(), s.messengerUserId(), s.status(),
+                s.operatorUserId(), s.messageId(), s.startedAt(), s.lastActivityAt(), s.endedAt(), s.feedbackScore(),
+                service.dialogResults(s))).toList();
+    }
+}

@@ -1,0 +1,122 @@
+package io.kaskad.chat.web;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.kaskad.account.ApiClient;
+import io.kaskad.chat.ChatSessionQueries;
+import io.kaskad.chat.SessionSummary;
+import io.kaskad.common.InvalidRequestException;
+import io.kaskad.common.InvalidRequestException.Problem;
+
+/**
+ * {@code GET /api/v1/statistics/chat/sessions} as seed 004 step 3 uses it. {@code fields} picks the
+ * item's fields; a name that is not a field is taken for a dialog-result variable (the seed asks for
+ * {@code nps}), which brings {@code dialogResultsFromBotJson}. Without {@code fields}, all fields.
+ */
+@RestController
+class ChatStatisticsController {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+    static final String RESULTS = "dialogResultsFromBotJson";
+    static final Map<String, Function<SessionSummary, Object>> FIELDS = fields();
+
+    private final ChatSessionQueries queries;
+
+    ChatStatisticsController(ChatSessionQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/api/v1/statistics/chat/sessions")
+    Map<String, Object> sessions(@AuthenticationPrincipal ApiClient client,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit,
+            @RequestParam(required = false) String chatId, @RequestParam(required = false) String fields,
+            @RequestParam(defaultValue = "false") boolean withoutCount, @RequestParam(defaultValue = "false") boolean withoutItems) {
+        List<Problem> problems = new ArrayList<>();
+        if (from == null) {
+            problems.add(new Problem("from", "stats.from.required"));
+        }
+        if (to == null) {
+            problems.add(new Problem("to", "stats.to.required"));
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
+            problems.add(new Problem("to", "stats.period.order"));
+        }
+        if (page < 0) {
+            problems.add(new Problem("page", "stats.page.negative"));
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            problems.add(new Problem("limit", "stats.limit.range", MAX_LIMIT));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        List<String> projection = projection(fields);
+        ChatSessionQueries.Counted found = queries.search(client.companyId(), from.toInstant(), to.toInstant(), chatId, page, limit,
+                !withoutCount, !withoutItems);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("count", withoutCount ? null : found.count());
+        answer.put("items", withoutItems ? null : found.items().stream().map(item -> project(item, projection)).toList());
+        return answer;
+    }
+
+    private static List<String> projection(String fields) {
+        if (fields == null || fields.isBlank()) {
+            return List.copyOf(FIELDS.keySet());
+        }
+        List<String> projection = new ArrayList<>();
+        boolean results = false;
+        for (String field : fields.split(",")) {
+            String name = field.strip();
+            if (FIELDS.containsKey(name) && !RESULTS.equals(name)) {
+                if (!projection.contains(name)) {
+                    projection.add(name);
+                }
+            }
+            else if (!name.isEmpty()) {
+                results = true;
+            }
+        }
+        if (results) {
+            projection.add(RESULTS);
+        }
+        return projection;
+    }
+
+    private static Map<String, Object> project(SessionSummary item, List<String> projection) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        projection.forEach(field -> out.put(field, FIELDS.get(field).apply(item)));
+        return out;
+    }
+
+    private static Map<String, Function<SessionSummary, Object>> fields() {
+        Map<String, Function<SessionSummary, Object>> fields = new LinkedHashMap<>();
+        fields.put("id", SessionSummary::id);
+        fields.put("name", SessionSummary::name);
+        fields.put("chatId", SessionSummary::chatId);
+        fields.put("clientId", SessionSummary::clientId);
+        fields.put("clientExternalId", SessionSummary::clientExternalId);
+        fields.put("messengerType", SessionSummary::messengerType);
+        fields.put("messengerUserId", SessionSummary::messengerUserId);
+        fields.put("status", item -> item.status().name());
+        fields.put("messageId", SessionSummary::messageId);
+        fields.put("startedAt", SessionSummary::startedAt);
+        fields.put("endedAt", SessionSummary::endedAt);
+        fields.put("feedbackScore", SessionSummary::feedbackScore);
+        fields.put(RESULTS, SessionSummary::dialogResultsFromBotJson);
+        return fields;
+    }
+}

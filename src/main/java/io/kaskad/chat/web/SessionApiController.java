@@ -1,0 +1,69 @@
+package io.kaskad.chat.web;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import io.kaskad.chat.ChatSessionQueries;
+import io.kaskad.chat.ChatSessionService;
+import io.kaskad.chat.ClientMessageRequest;
+import io.kaskad.chat.DialogMessage;
+import io.kaskad.chat.PostedMessage;
+import io.kaskad.chat.StartSessionRequest;
+import io.kaskad.chat.StartedSession;
+import io.kaskad.common.NotFoundException;
+
+/**
+ * The chat-session API of seed 003. Like the seed's, it needs no API key: the widget calls it from
+ * the visitor's browser. The chat's id lets anyone start a session; the session's id (random, only
+ * ever given to that session's client) is what lets one write to and read that session.
+ */
+@RestController
+class SessionApiController {
+
+    private final ChatSessionService sessions;
+    private final ChatSessionQueries queries;
+    private final SessionStreams streams;
+
+    SessionApiController(ChatSessionService sessions, ChatSessionQueries queries, SessionStreams streams) {
+        this.sessions = sessions;
+        this.queries = queries;
+        this.streams = streams;
+    }
+
+    @PostMapping("/api/chats/v1/chats/{chatId}/sessions")
+    @ResponseStatus(HttpStatus.CREATED)
+    StartedSession start(@PathVariable String chatId, @RequestBody(required = false) StartSessionRequest request) {
+        return sessions.start(chatId, request == null ? StartSessionRequest.web() : request);
+    }
+
+    @PostMapping("/api/v1/sessions/{sessionId}/messages")
+    @ResponseStatus(HttpStatus.CREATED)
+    PostedMessage post(@PathVariable String sessionId, @RequestBody ClientMessageRequest request) {
+        return sessions.clientMessage(sessionId, request);
+    }
+
+    /** The session's messages, oldest first; {@code after} is the {@code seq} of the last one already shown. */
+    @GetMapping("/api/v1/sessions/{sessionId}/messages")
+    List<DialogMessage> messages(@PathVariable String sessionId, @RequestParam(defaultValue = "0") long after) {
+        return queries.publicTranscript(sessionId, after).orElseThrow(() -> new NotFoundException("Session", sessionId));
+    }
+
+    /**
+     * Server push (SSE): each new message of the session as a {@code message} event, and the session's
+     * status as a {@code status} event when it changes. The browser's EventSource reconnects by itself.
+     */
+    @GetMapping(path = "/api/v1/sessions/{sessionId}/events", produces = "text/event-stream")
+    SseEmitter events(@PathVariable String sessionId, @RequestParam(defaultValue = "0") long after) {
+        queries.publicStatus(sessionId).orElseThrow(() -> new NotFoundException("Session", sessionId));
+        return streams.open(sessionId, after);
+    }
+}

@@ -1,0 +1,113 @@
+package io.kaskad.chat.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import io.kaskad.chat.ChatSessionQueries;
+import io.kaskad.chat.DialogMessage;
+import io.kaskad.chat.SessionStatus;
+
+/**
+ * The open SSE streams of this node. A sweep reads, from the database, what is new in the sessions
+ * somebody watches here and pushes it: so a message written on any node of the cluster reaches the
+ * browser, which itself never polls.
+ */
+@Component
+class SessionStreams {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionStreams.class);
+    private static final long STREAM_TIMEOUT = Duration.ofMinutes(30).toMillis();
+
+    private final ChatSessionQueries queries;
+    private final Map<String, List<Watcher>> watchers = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "chat-streams");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    SessionStreams(ChatSessionQueries queries, @Value("${kaskad.chat.stream-interval:250ms}") Duration interval) {
+        this.queries = queries;
+        sweeper.scheduleWithFixedDelay(this::sweep, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static final class Watcher {
+        final SseEmitter emitter;
+        volatile long lastSeq;
+        volatile SessionStatus lastStatus;
+
+        Watcher(SseEmitter emitter, long lastSeq) {
+            this.emitter = emitter;
+            this.lastSeq = lastSeq;
+        }
+    }
+
+    SseEmitter open(String sessionId, long afterSeq) {
+        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT);
+        Watcher watcher = new Watcher(emitter, afterSeq);
+        watchers.computeIfAbsent(sessionId, id -> new CopyOnWriteArrayList<>()).add(watcher);
+        Runnable remove = () -> watchers.computeIfPresent(sessionId, (id, list) -> {
+            list.remove(watcher);
+            return list.isEmpty() ? null : list;
+        });
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(failure -> remove.run());
+        return emitter;
+    }
+
+    private void sweep() {
+        for (Map.Entry<String, List<Watcher>> entry : watchers.entrySet()) {
+            try {
+                push(entry.getKey(), entry.getValue());
+            }
+            catch (RuntimeException failure) {
+                log.debug("Stream sweep of session {} failed", entry.getKey(), failure);
+            }
+        }
+    }
+
+    private void push(String sessionId, List<Watcher> sessionWatchers) {
+        long from = sessionWatchers.stream().mapToLong(w -> w.lastSeq).min().orElse(0);
+        List<DialogMessage> fresh = queries.publicTranscript(sessionId, from).orElse(List.of());
+        SessionStatus status = queries.publicStatus(sessionId).orElse(null);
+        for (Watcher watcher : sessionWatchers) {
+            try {
+                for (DialogMessage message : fresh) {
+                    if (message.seq() > watcher.lastSeq) {
+                        watcher.emitter.send(SseEmitter.event().name("message").id(Long.toString(message.seq())).data(message));
+                        watcher.lastSeq = message.seq();
+                    }
+                }
+                if (status != null && status != watcher.lastStatus) {
+                    watcher.emitter.send(SseEmitter.event().name("status").data(status.name()));
+                    watcher.lastStatus = status;
+                }
+            }
+            catch (IOException | IllegalStateException gone) {
+                watcher.emitter.completeWithError(gone);
+            }
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        sweeper.shutdownNow();
+        watchers.values().forEach(list -> list.forEach(w -> w.emitter.complete()));
+    }
+}
