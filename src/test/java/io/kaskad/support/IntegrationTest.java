@@ -19,6 +19,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles(resolver = TestDatabaseProfiles.class)
-@Import({ TestAccounts.class, TestClockConfig.class, TestMailConfig.class })
+@Import({ TestAccounts.class, TestClockConfig.class, TestMailConfig.class, FakeTelegramConfig.class })
 public @interface IntegrationTest {
 }
