@@ -25,3 +25,26 @@
     }
   });
 })();
+
+// Colour pickers of the chat form: the swatch and the text field stay in step. The text accepts HEX,
+// RGBA and HSLA; the swatch can only show #rrggbb, so it follows the text when the text is plain HEX.
+(function () {
+  'use strict';
+  function sync(picker) {
+    var swatch = picker.querySelector('.colour-swatch');
+    var value = picker.querySelector('.colour-value');
+    var hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
+    function fromText() {
+      var v = value.value.trim();
+      if (hex.test(v)) {
+        swatch.value = v.length === 4 ? '#' + v[1] + v[1] + v[2] + v[2] + v[3] + v[3] : v;
+      }
+    }
+    swatch.addEventListener('input', function () { value.value = swatch.value; });
+    value.addEventListener('input', fromText);
+    fromText();
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('.colour-picker'), sync);
+  });
+})();

@@ -30,6 +30,15 @@ public class ChatAvatars {
 
     @Transactional
     void put(long chatId, AvatarKind kind, String fileName, byte[] content) {
+        String type = check(kind, fileName, content);
+        delete(chatId, kind);
+        jdbc.sql("INSERT INTO chat_avatar (chat_id, kind, content_type, content) VALUES (?, ?, ?, ?)")
+            .params(chatId, kind.name(), type, content)
+            .update();
+    }
+
+    /** The image's type, or a problem naming the avatar: empty, above 5 MB, or neither JPEG nor PNG. */
+    static String check(AvatarKind kind, String fileName, byte[] content) {
         String field = "avatars." + kind.pathName();
         if (content == null || content.length == 0) {
             throw new InvalidRequestException(List.of(new Problem(field, "chat.avatar.empty")));
@@ -41,10 +50,7 @@ public class ChatAvatars {
         if (type == null) {
             throw new InvalidRequestException(List.of(new Problem(field, "chat.avatar.type", fileName == null ? "" : fileName)));
         }
-        delete(chatId, kind);
-        jdbc.sql("INSERT INTO chat_avatar (chat_id, kind, content_type, content) VALUES (?, ?, ?, ?)")
-            .params(chatId, kind.name(), type, content)
-            .update();
+        return type;
     }
 
     Optional<Image> get(long chatId, AvatarKind kind) {

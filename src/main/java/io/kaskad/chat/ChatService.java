@@ -101,6 +101,11 @@ public class ChatService {
         return found.stream().map(this::view).toList();
     }
 
+    /** Checks an avatar before anything is stored, so a bad picture leaves the chat unsaved. */
+    public void checkAvatar(AvatarKind kind, String fileName, byte[] content) {
+        ChatAvatars.check(kind, fileName, content);
+    }
+
     public void putAvatar(long companyId, String chatId, AvatarKind kind, String fileName, byte[] content) {
         avatars.put(find(companyId, chatId).id(), kind, fileName, content);
     }

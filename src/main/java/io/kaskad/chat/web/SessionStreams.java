@@ -10,11 +10,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.annotation.PreDestroy;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -25,13 +24,15 @@ import io.kaskad.chat.SessionStatus;
 /**
  * The open SSE streams of this node. A sweep reads, from the database, what is new in the sessions
  * somebody watches here and pushes it: so a message written on any node of the cluster reaches the
- * browser, which itself never polls.
+ * browser, which itself never polls. A comment line every {@link #KEEP_ALIVE} finds streams whose
+ * browser has gone. At shutdown the streams are ended first, so graceful shutdown does not wait on them.
  */
 @Component
-class SessionStreams {
+class SessionStreams implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SessionStreams.class);
     private static final long STREAM_TIMEOUT = Duration.ofMinutes(30).toMillis();
+    private static final long KEEP_ALIVE = Duration.ofSeconds(15).toMillis();
 
     private final ChatSessionQueries queries;
     private final Map<String, List<Watcher>> watchers = new ConcurrentHashMap<>();
@@ -50,6 +51,7 @@ class SessionStreams {
         final SseEmitter emitter;
         volatile long lastSeq;
         volatile SessionStatus lastStatus;
+        volatile long lastSentAt = System.currentTimeMillis();
 
         Watcher(SseEmitter emitter, long lastSeq) {
             this.emitter = emitter;
@@ -92,11 +94,17 @@ class SessionStreams {
                     if (message.seq() > watcher.lastSeq) {
                         watcher.emitter.send(SseEmitter.event().name("message").id(Long.toString(message.seq())).data(message));
                         watcher.lastSeq = message.seq();
+                        watcher.lastSentAt = System.currentTimeMillis();
                     }
                 }
                 if (status != null && status != watcher.lastStatus) {
                     watcher.emitter.send(SseEmitter.event().name("status").data(status.name()));
                     watcher.lastStatus = status;
+                    watcher.lastSentAt = System.currentTimeMillis();
+                }
+                if (System.currentTimeMillis() - watcher.lastSentAt > KEEP_ALIVE) {
+                    watcher.emitter.send(SseEmitter.event().comment("keep-alive"));
+                    watcher.lastSentAt = System.currentTimeMillis();
                 }
             }
             catch (IOException | IllegalStateException gone) {
@@ -105,9 +113,29 @@ class SessionStreams {
         }
     }
 
-    @PreDestroy
-    void close() {
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Runs before the web server's graceful shutdown (highest phase stops first). */
+    @Override
+    public void stop() {
+        running = false;
         sweeper.shutdownNow();
         watchers.values().forEach(list -> list.forEach(w -> w.emitter.complete()));
+        watchers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 }

@@ -1,0 +1,98 @@
+package io.kaskad.browser;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.kaskad.support.ChatsApi;
+import io.kaskad.support.TestAccounts;
+import io.kaskad.support.TestAccounts.TestCompany;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A client sets up a chat with a bot, a visitor talks to it in the widget, the dialog shows up live in
+ * "Диалоги", the client takes it over as an operator and answers, and the widget shows the answer
+ * without a reload (server push).
+ */
+class ChatsBrowserIT extends BrowserTest {
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void aVisitorTalksToTheBotAndThenToAnOperatorWhoAnswersLive() throws Exception {
+        TestCompany acme = accounts.company();
+        String scenarioName = "Опрос " + TestAccounts.unique();
+        new ChatsApi(mvc, acme.bearer()).scenario(ChatsApi.NPS_SCENARIO.formatted(scenarioName));
+        logIn(acme.username(), TestAccounts.PASSWORD);
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+
+        // the client creates the chat with the scenario
+        driver.findElement(By.cssSelector("#sidebar a[href='/chats']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("new-chat"))).click();
+        driver.findElement(By.id("name")).sendKeys("Сайт магазина");
+        new Select(driver.findElement(By.id("scenarioId"))).selectByVisibleText(scenarioName);
+        driver.findElement(By.id("robotColor")).clear();
+        driver.findElement(By.id("robotColor")).sendKeys("rgba(13, 110, 253, 0.9)");
+        scrollAndClick(By.id("save-chat"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-rows"), scenarioName));
+        String chatId = driver.findElement(By.cssSelector(".chat-row")).getAttribute("data-chat-id");
+
+        // the operator goes on line in "Диалоги"
+        driver.findElement(By.cssSelector("#sidebar a[href='/dialogs']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("operator-toggle"))).click();
+        wait.until(ExpectedConditions.textToBe(By.id("operator-state"), "на линии"));
+        String portal = driver.getWindowHandle();
+
+        // a visitor opens the widget in another tab and talks to the bot
+        driver.switchTo().newWindow(WindowType.TAB);
+        String widget = driver.getWindowHandle();
+        driver.get(baseUrl() + "/widget/" + chatId);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("log"), "оцените нас"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//div[@class='answers']/button[text()='Оператор']"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("log"), "Соединяю с оператором"));
+
+        // the dialog appears in the operator's list without a reload
+        driver.switchTo().window(portal);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dialog-rows"), "Ждёт оператора"));
+        driver.findElement(By.cssSelector(".dialog-row a")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("take-over"))).click();
+        wait.until(ExpectedConditions.textToBe(By.id("dialog-status"), "У оператора"));
+        driver.findElement(By.id("answer-text")).sendKeys("Здравствуйте! Я Анна, чем помочь?");
+        driver.findElement(By.id("send-answer")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), "Я Анна"));
+
+        // the widget shows the operator's answer by itself
+        driver.switchTo().window(widget);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".msg.OPERATOR .bubble"), "Я Анна, чем помочь?"));
+        assertThat(driver.findElements(By.cssSelector(".msg.BOT .bubble"))).extracting(e -> e.getText())
+            .contains("Оператор подключился к диалогу.");
+
+        // and the visitor's reply reaches the operator's transcript live
+        driver.findElement(By.id("text")).sendKeys("Где мой заказ?");
+        driver.findElement(By.id("send")).click();
+        driver.switchTo().window(portal);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), "Где мой заказ?"));
+        driver.switchTo().window(widget);
+        driver.close();
+        driver.switchTo().window(portal);
+    }
+
+    /** The long form's buttons are below the fold of the headless window: scroll to them as a person would (at once: Bootstrap scrolls smoothly). */
+    private static void scrollAndClick(By button) {
+        org.openqa.selenium.WebElement element = driver.findElement(button);
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        element.click();
+    }
+}
