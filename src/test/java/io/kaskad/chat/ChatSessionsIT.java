@@ -182,6 +182,27 @@ class ChatSessionsIT {
     }
 
     @Test
+    void aQuietBotWaitsForTheFirstMessageAndAsksForAnIntermediateRatingOnTime() throws Exception {
+        TestCompany acme = accounts.company();
+        ChatsApi chats = new ChatsApi(mvc, acme.bearer());
+        String chatId = chats.chat("{\"name\":\"Тихий\",\"scenarioId\":\"" + chats.npsScenario()
+                + "\",\"answerAfterFirstMessage\":true,\"intermediateFeedbackSeconds\":30,\"feedbackScale\":2}");
+        String sessionId = JsonPath.read(start(chatId, "{\"clientMetadata\":{\"name\":\"Анна\"}}")
+            .andExpect(jsonPath("$.messages").isEmpty()).andReturn().getResponse().getContentAsString(), "$.id");
+        say(sessionId, "{\"body\":\"Добрый день\"}");
+        mvc.perform(get("/api/v1/sessions/{id}/messages", sessionId))
+            .andExpect(jsonPath("$[*].body", contains("Добрый день", "Анна, оцените нас")));
+
+        clock.advance(Duration.ofSeconds(31));
+        await().atMost(Duration.ofSeconds(10)).until(() -> JsonPath.<String>read(
+                mvc.perform(get("/api/v1/sessions/{id}/messages", sessionId)).andReturn().getResponse().getContentAsString(), "$[-1].body")
+            .contains("от 1 до 2"));
+        say(sessionId, "{\"body\":\"2\"}");
+        mvc.perform(get("/api/v1/sessions/{id}/messages", sessionId)).andExpect(jsonPath("$[-1].body").value(ChatSessionService.THANKS_FOR_RATING));
+        assertThat(sessions(acme, "chatId=" + chatId).get(0)).containsEntry("feedbackScore", 2).containsEntry("status", "ACTIVE");
+    }
+
+    @Test
     void anotherCompanySeesNoneOfTheSessions() throws Exception {
         TestCompany alpha = accounts.company();
         TestCompany beta = accounts.company();
