@@ -69,11 +69,6 @@ public class ChatAvatars {
         jdbc.sql("DELETE FROM chat_avatar WHERE chat_id = ?").params(chatId).update();
     }
 
-    boolean has(long chatId, AvatarKind kind) {
-        return jdbc.sql("SELECT COUNT(*) FROM chat_avatar WHERE chat_id = ? AND kind = ?").params(chatId, kind.name())
-            .query(Long.class).single() > 0;
-    }
-
     /** JPEG starts FF D8 FF, PNG with its 8-byte signature; anything else is refused. */
     static String contentType(byte[] content) {
         if (content.length >= 3 && (content[0] & 0xff) == 0xFF && (content[1] & 0xff) == 0xD8 && (content[2] & 0xff) == 0xFF) {

@@ -98,7 +98,9 @@ public class ChatService {
     public List<ChatView> search(long companyId, String query) {
         List<Chat> found = query == null || query.isBlank() ? chats.findByCompanyIdOrderByNameAsc(companyId)
                 : chats.search(companyId, "%" + likeEscaped(query.strip().toLowerCase(Locale.ROOT)) + "%");
-        return found.stream().map(this::view).toList();
+        Map<String, String> scenarioNames = new java.util.HashMap<>();
+        scenarios.findByCompanyIdOrderByNameAsc(companyId).forEach(scenario -> scenarioNames.put(scenario.publicId(), scenario.name()));
+        return found.stream().map(chat -> view(chat, scenarioNames::get)).toList();
     }
 
     /** Checks an avatar before anything is stored, so a bad picture leaves the chat unsaved. */
@@ -158,8 +160,8 @@ public class ChatService {
     /** Whether a webhook call carries the secret registered for this chat's bot. */
     public boolean telegramSecretMatches(String chatPublicId, String secret) {
         return secret != null && chats.findByPublicId(chatPublicId)
-            .map(chat -> chat.telegramSecret() != null && java.security.MessageDigest.isEqual(chat.telegramSecret().getBytes(),
-                    secret.getBytes()))
+            .map(chat -> chat.telegramSecret() != null && java.security.MessageDigest.isEqual(
+                    chat.telegramSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8), secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
             .orElse(false);
     }
 
@@ -207,14 +209,19 @@ public class ChatService {
     }
 
     private ChatView view(Chat chat) {
+        return view(chat, scenarioId -> scenarios.findByCompanyIdAndPublicId(chat.companyId(), scenarioId).map(Scenario::name).orElse(null));
+    }
+
+    /** {@code scenarioNames} gives a scenario's name by its id: one query per chat, or a company's names read once for a list. */
+    private ChatView view(Chat chat, java.util.function.Function<String, String> scenarioNames) {
         ChatSettings s = settings(chat);
         Map<String, String> avatarUrls = new LinkedHashMap<>();
         for (AvatarKind kind : AvatarKind.values()) {
             avatarUrls.put(kind.pathName(), widgetUrl(chat.publicId()) + "/avatars/" + kind.pathName());
         }
         String widget = widgetUrl(chat.publicId());
-        return new ChatView(chat.publicId(), chat.name(), chat.scenarioId(), scenarioName(chat.companyId(), chat.scenarioId()),
-                s.sessionLifetime(), chat.offlineScenarioId(), scenarioName(chat.companyId(), chat.offlineScenarioId()),
+        return new ChatView(chat.publicId(), chat.name(), chat.scenarioId(), scenarioName(scenarioNames, chat.scenarioId()),
+                s.sessionLifetime(), chat.offlineScenarioId(), scenarioName(scenarioNames, chat.offlineScenarioId()),
                 s.busyText() == null ? ChatSettings.DEFAULT_BUSY_TEXT : s.busyText(), s.feedbackRequest(), s.feedbackPeriod(),
                 s.feedbackScale(), s.robotColor(), s.operatorColor(), s.userColor(), s.buttonColor(), s.buttonTextColor(),
                 s.dialogResultRequest(), s.intermediateFeedbackSeconds(), s.answerAfterFirstMessage(), s.messengerLinks(), avatarUrls,
@@ -224,8 +231,8 @@ public class ChatService {
                 chat.createdAt(), chat.updatedAt());
     }
 
-    private String scenarioName(long companyId, String scenarioId) {
-        return scenarioId == null ? null : scenarios.findByCompanyIdAndPublicId(companyId, scenarioId).map(Scenario::name).orElse(null);
+    private static String scenarioName(java.util.function.Function<String, String> scenarioNames, String scenarioId) {
+        return scenarioId == null ? null : scenarioNames.apply(scenarioId);
     }
 
     private static String likeEscaped(String text) {

@@ -79,6 +79,14 @@ public class ChatSessionQueries {
         return sessions.find(sessionId).map(s -> dialog.after(s.id(), s.publicId(), afterSeq));
     }
 
+    /** What a session's stream shows: its status and its messages after {@code afterSeq}, from one read of the session. */
+    public record StreamUpdate(SessionStatus status, List<DialogMessage> messages) {
+    }
+
+    public Optional<StreamUpdate> streamUpdate(String sessionId, long afterSeq) {
+        return sessions.find(sessionId).map(s -> new StreamUpdate(s.status(), dialog.after(s.id(), s.publicId(), afterSeq)));
+    }
+
     public Optional<SessionStatus> publicStatus(String sessionId) {
         return sessions.find(sessionId).map(ChatSession::status);
     }

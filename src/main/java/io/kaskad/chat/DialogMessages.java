@@ -51,11 +51,6 @@ class DialogMessages {
             .list();
     }
 
-    /** The latest message of each given session, for the dialogs list. */
-    String lastBody(long sessionId) {
-        return jdbc.sql("SELECT body FROM chat_message WHERE session_id = ? ORDER BY id DESC LIMIT 1").param(sessionId)
-            .query(String.class).optional().orElse(null);
-    }
 
     private List<String> strings(String value) {
         return value == null ? List.of() : json.readValue(value, STRINGS);

@@ -1,5 +1,5 @@
 /**
- * Statistics: the messaging statistics API of seed 004 (and, later, chat sessions and dashboards),
+ * Statistics: the messaging and chat-session statistics APIs of seed 004,
  * reading other modules only through their public query services.
  */
 package io.kaskad.stats;

@@ -1,7 +1,5 @@
 package io.kaskad.chat.web;
 
-import java.util.List;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -142,9 +140,5 @@ class DialogsPortalController {
             return texts.getMessage(p.messageCode(), p.args(), p.messageCode(), LocaleContextHolder.getLocale());
         }
         return texts.getMessage(((ConflictException) refused).messageCode(), null, LocaleContextHolder.getLocale());
-    }
-
-    static List<String> statuses() {
-        return List.of("ACTIVE", "WAITING_OPERATOR", "OPERATOR", "CLOSED", "EXPIRED");
     }
 }

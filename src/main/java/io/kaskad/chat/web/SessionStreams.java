@@ -86,8 +86,12 @@ class SessionStreams implements SmartLifecycle {
 
     private void push(String sessionId, List<Watcher> sessionWatchers) {
         long from = sessionWatchers.stream().mapToLong(w -> w.lastSeq).min().orElse(0);
-        List<DialogMessage> fresh = queries.publicTranscript(sessionId, from).orElse(List.of());
-        SessionStatus status = queries.publicStatus(sessionId).orElse(null);
+        ChatSessionQueries.StreamUpdate update = queries.streamUpdate(sessionId, from).orElse(null);
+        if (update == null) {
+            return;
+        }
+        List<DialogMessage> fresh = update.messages();
+        SessionStatus status = update.status();
         for (Watcher watcher : sessionWatchers) {
             try {
                 for (DialogMessage message : fresh) {
@@ -97,7 +101,7 @@ class SessionStreams implements SmartLifecycle {
                         watcher.lastSentAt = System.currentTimeMillis();
                     }
                 }
-                if (status != null && status != watcher.lastStatus) {
+                if (status != watcher.lastStatus) {
                     watcher.emitter.send(SseEmitter.event().name("status").data(status.name()));
                     watcher.lastStatus = status;
                     watcher.lastSentAt = System.currentTimeMillis();

@@ -30,9 +30,6 @@ import io.kaskad.message.MessageSummary;
 @RestController
 class MessagingStatisticsController {
 
-    static final int DEFAULT_LIMIT = 100;
-    static final int MAX_LIMIT = 1000;
-
     /** The fields an item can show, in the order they are written. */
     static final Map<String, Function<MessageSummary, Object>> FIELDS = fields();
 
@@ -47,27 +44,13 @@ class MessagingStatisticsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer pages,
-            @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit, @RequestParam(required = false) String channel,
+            @RequestParam(defaultValue = "" + StatisticsAnswers.DEFAULT_LIMIT) int limit, @RequestParam(required = false) String channel,
             @RequestParam(required = false) String status, @RequestParam(required = false) String bulkId,
             @RequestParam(required = false) String taskId, @RequestParam(required = false) String fields,
             @RequestParam(defaultValue = "false") boolean withoutCount, @RequestParam(defaultValue = "false") boolean withoutItems) {
         List<Problem> problems = new ArrayList<>();
-        if (from == null) {
-            problems.add(new Problem("from", "stats.from.required"));
-        }
-        if (to == null) {
-            problems.add(new Problem("to", "stats.to.required"));
-        }
-        if (from != null && to != null && !from.isBefore(to)) {
-            problems.add(new Problem("to", "stats.period.order"));
-        }
         int pageNumber = page != null ? page : pages != null ? pages : 0;
-        if (pageNumber < 0) {
-            problems.add(new Problem("page", "stats.page.negative"));
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            problems.add(new Problem("limit", "stats.limit.range", MAX_LIMIT));
-        }
+        StatisticsAnswers.checkPeriodAndPaging(from, to, pageNumber, limit, problems);
         Channel channelFilter = parse(channel, "channel", name -> Channel.valueOf(name.toUpperCase()), problems);
         MessageStatus statusFilter = parse(status, "status", name -> MessageStatus.valueOf(name.toUpperCase()), problems);
         List<String> projection = projection(fields, problems);
@@ -76,10 +59,7 @@ class MessagingStatisticsController {
         }
         MessageQueries.Counted found = queries.search(client.companyId(), new MessageFilter(from.toInstant(), to.toInstant(),
                 statusFilter, channelFilter, bulkId, taskId, null), pageNumber, limit, !withoutCount, !withoutItems);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("count", withoutCount ? null : found.count());
-        answer.put("items", withoutItems ? null : found.items().stream().map(item -> project(item, projection)).toList());
-        return answer;
+        return StatisticsAnswers.answer(found.count(), found.items(), withoutCount, withoutItems, projection, FIELDS);
     }
 
     private static <T> T parse(String value, String field, Function<String, T> parser, List<Problem> problems) {
@@ -112,11 +92,6 @@ class MessagingStatisticsController {
         return projection;
     }
 
-    private static Map<String, Object> project(MessageSummary item, List<String> projection) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        projection.forEach(field -> out.put(field, FIELDS.get(field).apply(item)));
-        return out;
-    }
 
     private static Map<String, Function<MessageSummary, Object>> fields() {
         Map<String, Function<MessageSummary, Object>> fields = new LinkedHashMap<>();

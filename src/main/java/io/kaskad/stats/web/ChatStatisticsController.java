@@ -1,4 +1,4 @@
-package io.kaskad.chat.web;
+package io.kaskad.stats.web;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -27,8 +27,6 @@ import io.kaskad.common.InvalidRequestException.Problem;
 @RestController
 class ChatStatisticsController {
 
-    static final int DEFAULT_LIMIT = 100;
-    static final int MAX_LIMIT = 1000;
     static final String RESULTS = "dialogResultsFromBotJson";
     static final Map<String, Function<SessionSummary, Object>> FIELDS = fields();
 
@@ -42,35 +40,18 @@ class ChatStatisticsController {
     Map<String, Object> sessions(@AuthenticationPrincipal ApiClient client,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "" + StatisticsAnswers.DEFAULT_LIMIT) int limit,
             @RequestParam(required = false) String chatId, @RequestParam(required = false) String fields,
             @RequestParam(defaultValue = "false") boolean withoutCount, @RequestParam(defaultValue = "false") boolean withoutItems) {
         List<Problem> problems = new ArrayList<>();
-        if (from == null) {
-            problems.add(new Problem("from", "stats.from.required"));
-        }
-        if (to == null) {
-            problems.add(new Problem("to", "stats.to.required"));
-        }
-        if (from != null && to != null && !from.isBefore(to)) {
-            problems.add(new Problem("to", "stats.period.order"));
-        }
-        if (page < 0) {
-            problems.add(new Problem("page", "stats.page.negative"));
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            problems.add(new Problem("limit", "stats.limit.range", MAX_LIMIT));
-        }
+        StatisticsAnswers.checkPeriodAndPaging(from, to, page, limit, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
         List<String> projection = projection(fields);
         ChatSessionQueries.Counted found = queries.search(client.companyId(), from.toInstant(), to.toInstant(), chatId, page, limit,
                 !withoutCount, !withoutItems);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("count", withoutCount ? null : found.count());
-        answer.put("items", withoutItems ? null : found.items().stream().map(item -> project(item, projection)).toList());
-        return answer;
+        return StatisticsAnswers.answer(found.count(), found.items(), withoutCount, withoutItems, projection, FIELDS);
     }
 
     private static List<String> projection(String fields) {
@@ -96,11 +77,6 @@ class ChatStatisticsController {
         return projection;
     }
 
-    private static Map<String, Object> project(SessionSummary item, List<String> projection) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        projection.forEach(field -> out.put(field, FIELDS.get(field).apply(item)));
-        return out;
-    }
 
     private static Map<String, Function<SessionSummary, Object>> fields() {
         Map<String, Function<SessionSummary, Object>> fields = new LinkedHashMap<>();
