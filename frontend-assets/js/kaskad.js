@@ -11,6 +11,14 @@
     }
   });
 
+  // Forms with data-confirm="question" ask before they are sent (cancelling a running task, say).
+  document.addEventListener('submit', function (event) {
+    var question = event.target.getAttribute('data-confirm');
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
+    }
+  });
+
   // Copy buttons: <button data-copy-target="#id"> copies the text of the target element.
   document.addEventListener('click', function (event) {
     var button = event.target.closest('[data-copy-target]');

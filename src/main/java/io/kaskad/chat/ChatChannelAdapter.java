@@ -53,11 +53,18 @@ class ChatChannelAdapter implements ChannelAdapter {
         String messageId = message.reference().contains("/") ? message.reference().substring(0, message.reference().indexOf('/'))
                 : message.reference();
         try {
+            if (p.get("chatSessionId") != null) {
+                return SendOutcome.accepted(sessions.sayInSession(message.companyId(), string(p.get("chatSessionId")),
+                        Boolean.TRUE.equals(p.get("continueLastOrStartNewSession")), message.text(), messageId));
+            }
             return SendOutcome.accepted(sessions.startFromMessage(message.companyId(), string(p.get("chatId")), request,
                     Boolean.TRUE.equals(p.get("continueLastOrStartNewSession")), message.text(), messageId,
                     (Map<String, Object>) p.getOrDefault("variables", Map.of())));
         }
         catch (NotFoundException unknownChat) {
+            if (p.get("chatSessionId") != null) {
+                return SendOutcome.failed("CHAT_SESSION_NOT_FOUND", "No chat session " + p.get("chatSessionId") + " in this company");
+            }
             return SendOutcome.failed("CHAT_NOT_FOUND", "No chat " + p.get("chatId") + " in this company");
         }
         catch (InvalidRequestException | ConflictException refused) {

@@ -3,10 +3,12 @@ package io.kaskad.chat;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -109,6 +111,34 @@ public class ChatSessionService {
             }
         }
         return start(chat, request, text, messageId, variables).id();
+    }
+
+    /**
+     * A send to one chat session (an advertising task row): said in that session while it is open and
+     * {@code continueCurrent}, otherwise said in a new session of the same chat with the same client.
+     *
+     * @return the id of the session the text was said in
+     */
+    @Transactional
+    public String sayInSession(long companyId, String sessionPublicId, boolean continueCurrent, String text, String messageId) {
+        ChatSession found = sessions.find(companyId, sessionPublicId)
+            .orElseThrow(() -> new NotFoundException("Chat session", sessionPublicId));
+        ChatSession session = sessions.lock(found.publicId()).orElseThrow();
+        if (continueCurrent && session.status().open()) {
+            save(session.touched(clock.instant()), text == null || text.isBlank() ? List.of() : List.of(say(session, Author.BOT, text, List.of())));
+            return session.publicId();
+        }
+        Chat chat = chats.findByCompanyIdAndPublicId(companyId, session.chatPublicId())
+            .orElseThrow(() -> new NotFoundException("Chat", session.chatPublicId()));
+        StartSessionRequest sameClient = new StartSessionRequest(session.name(), session.scenarioId(), null, null, session.messengerType(),
+                session.messengerUserId(), null, null, session.clientName(), session.clientId(), session.clientExternalId(),
+                session.clientPhone(), session.clientEmail(), session.clientDeviceId(), session.clientTimezone(), null, true);
+        return start(chat, sameClient, text, messageId, metadata(session)).id();
+    }
+
+    /** Which of {@code sessionIds} are sessions of the company, for checking a task file in batches. */
+    public Set<String> existingSessions(long companyId, Collection<String> sessionIds) {
+        return sessions.existing(companyId, sessionIds);
     }
 
     /**

@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -69,6 +72,17 @@ class SessionStore {
     Optional<ChatSession> lock(String publicId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM chat_session WHERE public_id = ? FOR UPDATE").param(publicId)
             .query(SessionStore::row).optional();
+    }
+
+    Set<String> existing(long companyId, Collection<String> publicIds) {
+        if (publicIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("SELECT public_id FROM chat_session WHERE company_id = :company AND public_id IN (:ids)")
+            .param("company", companyId)
+            .param("ids", publicIds)
+            .query(String.class)
+            .list());
     }
 
     /** The latest open session of a messenger user in a chat, for "continue the last session". */

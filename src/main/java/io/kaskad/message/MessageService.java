@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -43,6 +45,30 @@ public class MessageService {
         return planned.stream()
             .map(m -> new SendResult(m.publicId(), m.bulkId(), m.groupId(), m.flowId(), m.status(), m.firstChannel(), m.rejection()))
             .toList();
+    }
+
+    /**
+     * Sends a batch of a send task's rows: every message carries the task's bulk id, so the whole task
+     * can be cancelled as one bulk. Runs in the caller's transaction, with the task's checkpoint.
+     */
+    @Transactional
+    public List<SendResult> sendForTask(long companyId, ZoneId companyZone, SendRequest request, String bulkId) {
+        Instant now = clock.instant();
+        List<PlannedMessage> planned = planner.plan(companyId, companyZone, request, now, bulkId);
+        store.insert(planned, now);
+        return planned.stream()
+            .map(m -> new SendResult(m.publicId(), m.bulkId(), m.groupId(), m.flowId(), m.status(), m.firstChannel(), m.rejection()))
+            .toList();
+    }
+
+    /** How many of the company's messages attached to {@code taskId} are in each status. */
+    public Map<MessageStatus, Long> countByStatus(long companyId, String taskId) {
+        return store.countByStatus(companyId, taskId);
+    }
+
+    /** The status of each of the company's messages in {@code messageIds} (public ids); unknown ids are left out. */
+    public Map<String, MessageStatus> statuses(long companyId, Collection<String> messageIds) {
+        return store.statuses(companyId, messageIds);
     }
 
     /**

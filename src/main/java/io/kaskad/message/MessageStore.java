@@ -7,7 +7,10 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -137,6 +140,30 @@ class MessageStore {
             .params(companyId, bulkId)
             .query(Long.class)
             .list();
+    }
+
+    Map<MessageStatus, Long> countByStatus(long companyId, String taskId) {
+        Map<MessageStatus, Long> counts = new EnumMap<>(MessageStatus.class);
+        jdbc.sql("SELECT status, COUNT(*) FROM message WHERE company_id = ? AND task_id = ? GROUP BY status")
+            .params(companyId, taskId)
+            .query(rs -> {
+                counts.put(MessageStatus.valueOf(rs.getString(1)), rs.getLong(2));
+            });
+        return counts;
+    }
+
+    Map<String, MessageStatus> statuses(long companyId, Collection<String> publicIds) {
+        Map<String, MessageStatus> statuses = new HashMap<>();
+        if (publicIds.isEmpty()) {
+            return statuses;
+        }
+        jdbc.sql("SELECT public_id, status FROM message WHERE company_id = :company AND public_id IN (:ids)")
+            .param("company", companyId)
+            .param("ids", publicIds)
+            .query(rs -> {
+                statuses.put(rs.getString(1), MessageStatus.valueOf(rs.getString(2)));
+            });
+        return statuses;
     }
 
     List<AttemptRow> attempts(long messageId) {

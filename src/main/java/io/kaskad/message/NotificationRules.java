@@ -16,7 +16,7 @@ import io.kaskad.message.SendRequest.TimeRange;
 public final class NotificationRules {
 
     static final ChannelSpec EMPTY = new ChannelSpec(null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null);
+            null, null, null);
     private static final Pattern VK_ATTACHMENT = Pattern.compile("(photo|video|audio|doc|wall|market|poll)-?\\d+_\\d+");
     private static final int MAX_VK_ATTACHMENTS = 10;
 
@@ -64,7 +64,8 @@ public final class NotificationRules {
         boolean hasTemplate = spec.templateName() != null && !spec.templateName().isBlank();
         switch (channel) {
             case CHAT -> {
-                if (spec.chatId() == null || spec.chatId().isBlank()) {
+                boolean toSession = spec.chatSessionId() != null && !spec.chatSessionId().isBlank();
+                if (!toSession && (spec.chatId() == null || spec.chatId().isBlank())) {
                     problems.add(new Problem(path + ".chatId", "message.chat.chatId.required"));
                 }
             }

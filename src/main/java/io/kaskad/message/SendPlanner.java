@@ -34,13 +34,20 @@ class SendPlanner {
 
     private final JsonMapper json;
     private final ObjectProvider<SendTemplates> templates;
+    private final ObjectProvider<SendTasks> tasks;
 
-    SendPlanner(JsonMapper json, ObjectProvider<SendTemplates> templates) {
+    SendPlanner(JsonMapper json, ObjectProvider<SendTemplates> templates, ObjectProvider<SendTasks> tasks) {
         this.json = json;
         this.templates = templates;
+        this.tasks = tasks;
     }
 
     List<PlannedMessage> plan(long companyId, ZoneId companyZone, SendRequest original, Instant now) {
+        return plan(companyId, companyZone, original, now, UUID.randomUUID().toString());
+    }
+
+    /** Plans with a given bulk id: a send task's messages share one bulk over all its batches. */
+    List<PlannedMessage> plan(long companyId, ZoneId companyZone, SendRequest original, Instant now, String bulkId) {
         SendRequest request = withTemplates(companyId, original);
         List<Problem> problems = new ArrayList<>();
         List<List<ChannelPlan>> channelPlans = new ArrayList<>();
@@ -48,11 +55,11 @@ class SendPlanner {
             channelPlans.add(checkChannels("messages[" + i + "]", request.messages().get(i), problems));
             checkTimeRanges("messages[" + i + "]", request.messages().get(i), problems);
             checkCallbackUrl("messages[" + i + "]", request.messages().get(i), problems);
+            checkTask(companyId, "messages[" + i + "]", request.messages().get(i), problems);
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        String bulkId = UUID.randomUUID().toString();
         List<PlannedMessage> planned = new ArrayList<>();
         for (int i = 0; i < request.messages().size(); i++) {
             MessageSpec spec = request.messages().get(i);
@@ -119,6 +126,17 @@ class SendPlanner {
             throw new InvalidRequestException(problems);
         }
         return new SendRequest(messages);
+    }
+
+    /** A {@code taskId} attaches the messages to one of the company's send tasks, so it must name one. */
+    private void checkTask(long companyId, String path, MessageSpec spec, List<Problem> problems) {
+        if (spec.taskId() == null || spec.taskId().isBlank()) {
+            return;
+        }
+        SendTasks known = tasks.getIfAvailable();
+        if (known != null && !known.exists(companyId, spec.taskId())) {
+            problems.add(new Problem(path + ".taskId", "message.task.unknown", spec.taskId()));
+        }
     }
 
     private static void checkTimeRanges(String path, MessageSpec spec, List<Problem> problems) {
@@ -203,6 +221,7 @@ class SendPlanner {
         putIfPresent(parameters, "botId", spec.botId());
         putIfPresent(parameters, "messengerType", spec.messengerType());
         putIfPresent(parameters, "chatSessionName", spec.chatSessionName());
+        putIfPresent(parameters, "chatSessionId", spec.chatSessionId());
         putIfPresent(parameters, "subject", spec.subject());
         putIfPresent(parameters, "title", spec.title());
         if (channel == Channel.CHAT) {

@@ -51,7 +51,8 @@ public record SendRequest(@NotEmpty @Valid List<@NotNull @Valid MessageSpec> mes
      * The parameters of one channel. Which apply depends on the channel: vk takes {@code from},
      * {@code templateName}, {@code templateData}, {@code attachments}; chat takes {@code chatId},
      * {@code botId}, {@code messengerType}, {@code chatSessionName}, {@code provider},
-     * {@code continueLastOrStartNewSession}; every channel takes {@code text} and {@code required}.
+     * {@code continueLastOrStartNewSession} and {@code chatSessionId} (send into that session, as an
+     * advertising task does); every channel takes {@code text} and {@code required}.
      */
     public record ChannelSpec(
             @Size(max = 10_000) String text,
@@ -67,7 +68,8 @@ public record SendRequest(@NotEmpty @Valid List<@NotNull @Valid MessageSpec> mes
             @Size(max = 32) String provider,
             Boolean continueLastOrStartNewSession,
             @Size(max = 500) String subject,
-            @Size(max = 200) String title) {
+            @Size(max = 200) String title,
+            @Size(max = 64) String chatSessionId) {
 
         boolean isRequired() {
             return Boolean.TRUE.equals(required);

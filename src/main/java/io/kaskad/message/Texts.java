@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Fills {@code {name}} placeholders from a destination's variables. */
-final class Texts {
+public final class Texts {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_.-]*)}");
 
@@ -15,7 +15,7 @@ final class Texts {
     }
 
     /** The placeholders of {@code text} that {@code variables} does not fill. */
-    static Set<String> missing(String text, Map<String, Object> variables) {
+    public static Set<String> missing(String text, Map<String, Object> variables) {
         Set<String> missing = new LinkedHashSet<>();
         if (text != null) {
             Matcher matcher = PLACEHOLDER.matcher(text);

@@ -17,13 +17,12 @@ class UpcomingSectionController {
 
     /** Path → message key of the section's title. */
     static final Map<String, String> SECTIONS = Map.ofEntries(
-            Map.entry("/tasks", "nav.tasks"),
             Map.entry("/slots", "nav.integrations.slots"),
             Map.entry("/integrations", "nav.integrations.messengers"),
             Map.entry("/statistics", "nav.statistics"),
             Map.entry("/settings/providers", "nav.settings.providers"));
 
-    @GetMapping({ "/tasks", "/slots", "/integrations", "/statistics", "/settings/providers" })
+    @GetMapping({ "/slots", "/integrations", "/statistics", "/settings/providers" })
     String upcoming(HttpServletRequest request, Model model) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         model.addAttribute("sectionTitle", SECTIONS.get(path));

@@ -45,7 +45,7 @@ public class SendForm {
         for (ChannelRow row : channels) {
             if (row.getChannel() != null && !row.getChannel().isBlank()) {
                 specs.put(row.getChannel(), new ChannelSpec(row.getText(), row.isRequired(), null, null, null, null, null, null,
-                        null, null, null, null, null, null));
+                        null, null, null, null, null, null, null));
             }
         }
         return new SendRequest(List.of(new MessageSpec(specs,

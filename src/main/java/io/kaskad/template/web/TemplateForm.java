@@ -108,7 +108,7 @@ public class TemplateForm {
         for (ChannelRow row : channels) {
             if (row.getChannel() != null && !row.getChannel().isBlank()) {
                 specs.put(row.getChannel(), new ChannelSpec(blankToNull(row.getText()), row.isRequired(), null, null, null, null, null,
-                        null, null, null, null, null, null, null));
+                        null, null, null, null, null, null, null, null));
             }
         }
         List<TimeRange> ranges = blankToNull(windowFrom) == null && blankToNull(windowTo) == null ? null

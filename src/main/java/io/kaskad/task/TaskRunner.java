@@ -1,0 +1,184 @@
+package io.kaskad.task;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.kaskad.account.Company;
+import io.kaskad.account.CompanyService;
+import io.kaskad.common.InvalidRequestException;
+import io.kaskad.message.MessageService;
+import io.kaskad.message.MessageStatus;
+import io.kaskad.message.SendRequest;
+import io.kaskad.message.SendRequest.MessageSpec;
+import io.kaskad.message.SendResult;
+import io.kaskad.message.TemplateNotUsableException;
+import io.kaskad.message.TemplateParameterException;
+import io.kaskad.task.TaskStore.StoredRow;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs the running tasks, one batch of rows per task per tick. A batch is one transaction: the task
+ * row is locked (a node that finds it locked leaves it to the node holding it), the rows after the
+ * checkpoint become messages, the rows record their messages and the checkpoint moves past them. A
+ * crash rolls all of it back, so after a restart the run picks up at the checkpoint and no row is
+ * sent twice. Batches follow the company's rate limit, so a paused task has at most a second of
+ * messages still going out.
+ */
+@Component
+class TaskRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskRunner.class);
+    /** After a pause or a stall, a run does not make up for lost time in one burst. */
+    private static final Duration MAX_CATCH_UP = Duration.ofSeconds(5);
+    private static final TypeReference<Map<String, Object>> ROW = new TypeReference<>() {
+    };
+
+    private final TaskStore store;
+    private final MessageService messages;
+    private final CompanyService companies;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final int maxBatch;
+
+    TaskRunner(TaskStore store, MessageService messages, CompanyService companies, TransactionTemplate transactions, JsonMapper json,
+            Clock clock, @Value("${kaskad.task.max-batch:1000}") int maxBatch) {
+        this.store = store;
+        this.messages = messages;
+        this.companies = companies;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
+        this.maxBatch = maxBatch;
+    }
+
+    /** One tick: a batch of every running task. */
+    void runAll() {
+        for (long taskId : store.running()) {
+            try {
+                run(taskId);
+            }
+            catch (RuntimeException failed) {
+                log.error("Send task {} batch failed; it is retried from its checkpoint on the next tick", taskId, failed);
+            }
+        }
+    }
+
+    /**
+     * A batch of one task. When the batch is refused as a whole (a template withdrawn since the
+     * upload), its rows go one at a time, and a refused row is given up with the reason.
+     */
+    void run(long taskId) {
+        try {
+            transactions.executeWithoutResult(status -> batch(taskId, 0));
+        }
+        catch (InvalidRequestException | TemplateNotUsableException | TemplateParameterException refused) {
+            for (int i = 0; i < maxBatch; i++) {
+                try {
+                    if (!Boolean.TRUE.equals(transactions.execute(status -> batch(taskId, 1)))) {
+                        return;
+                    }
+                }
+                catch (InvalidRequestException | TemplateNotUsableException | TemplateParameterException rowRefused) {
+                    transactions.executeWithoutResult(status -> refuseNextRow(taskId, rowRefused.getMessage()));
+                }
+            }
+        }
+    }
+
+    /** @return whether the batch sent rows (there may be more) */
+    private boolean batch(long taskId, int limit) {
+        SendTask task = store.lockUnlessBusy(taskId).orElse(null);
+        if (task == null || task.status() != TaskStatus.RUNNING) {
+            return false;
+        }
+        Instant now = clock.instant();
+        if (now.isBefore(task.periodFrom())) {
+            return false;
+        }
+        if (!now.isBefore(task.periodTo())) {
+            int givenUp = store.giveUpAfter(task.id(), task.checkpointRow(), RowOutcome.PERIOD_ENDED);
+            store.update(finished(task, TaskOutcome.PERIOD_ENDED, task.unsentRows() + givenUp, now), now);
+            return false;
+        }
+        Company company = companies.get(task.companyId());
+        int allowance = limit > 0 ? limit : allowance(task, company, now);
+        if (allowance == 0) {
+            return false;
+        }
+        List<StoredRow> rows = store.rowsAfter(task.id(), task.checkpointRow(), allowance);
+        if (rows.isEmpty()) {
+            store.update(finished(task, TaskOutcome.ALL_SENT, task.unsentRows(), now), now);
+            return false;
+        }
+        List<MessageSpec> specs = new ArrayList<>(rows.size());
+        for (StoredRow row : rows) {
+            specs.add(TaskMessages.spec(task, json.readValue(row.data(), ROW)));
+        }
+        List<SendResult> results = messages.sendForTask(task.companyId(), company.zoneId(), new SendRequest(specs), task.bulkId());
+        List<StoredRow> outcomes = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            SendResult result = results.get(i);
+            boolean rejected = result.status() == MessageStatus.REJECTED;
+            outcomes.add(new StoredRow(rows.get(i).number(), null, null, result.id(), rejected ? RowOutcome.REJECTED : RowOutcome.SENT,
+                    rejected && result.rejection() != null ? result.rejection().code() : null));
+        }
+        store.recordOutcomes(task.id(), outcomes);
+        int checkpoint = rows.get(rows.size() - 1).number();
+        store.update(progressed(task, checkpoint, task.sentRows() + rows.size(), task.unsentRows(), now), now);
+        return true;
+    }
+
+    private void refuseNextRow(long taskId, String reason) {
+        SendTask task = store.lockUnlessBusy(taskId).orElse(null);
+        if (task == null || task.status() != TaskStatus.RUNNING) {
+            return;
+        }
+        List<StoredRow> next = store.rowsAfter(task.id(), task.checkpointRow(), 1);
+        if (next.isEmpty()) {
+            return;
+        }
+        StoredRow row = next.get(0);
+        Instant now = clock.instant();
+        store.recordOutcomes(task.id(), List.of(new StoredRow(row.number(), null, null, null, RowOutcome.REJECTED, cut(reason))));
+        store.update(progressed(task, row.number(), task.sentRows(), task.unsentRows() + 1, now), now);
+    }
+
+    /** The company's rate over the time since the last batch (a second's worth for the first). */
+    private int allowance(SendTask task, Company company, Instant now) {
+        Duration since = task.lastRunAt() == null ? Duration.ofSeconds(1) : Duration.between(task.lastRunAt(), now);
+        if (since.compareTo(MAX_CATCH_UP) > 0) {
+            since = MAX_CATCH_UP;
+        }
+        long allowed = since.toMillis() * company.sendRateLimit() / 1000;
+        return (int) Math.max(0, Math.min(maxBatch, allowed));
+    }
+
+    private static String cut(String text) {
+        return text == null || text.length() <= 500 ? text : text.substring(0, 500);
+    }
+
+    private static SendTask progressed(SendTask t, int checkpoint, int sent, int unsent, Instant now) {
+        return new SendTask(t.id(), t.publicId(), t.companyId(), t.name(), t.type(), t.status(), t.outcome(), t.fileName(), t.fileFormat(),
+                t.periodFrom(), t.periodTo(), t.totalRows(), t.validRows(), t.invalidRows(), t.channels(), t.ignoredColumns(), t.bulkId(),
+                checkpoint, sent, unsent, t.createdBy(), t.createdAt(), now, t.startedAt(), now, t.finishedAt());
+    }
+
+    static SendTask finished(SendTask t, TaskOutcome outcome, int unsent, Instant now) {
+        TaskStatus status = outcome == TaskOutcome.CANCELLED ? TaskStatus.CANCELLED : TaskStatus.FINISHED;
+        return new SendTask(t.id(), t.publicId(), t.companyId(), t.name(), t.type(), status, outcome, t.fileName(), t.fileFormat(),
+                t.periodFrom(), t.periodTo(), t.totalRows(), t.validRows(), t.invalidRows(), t.channels(), t.ignoredColumns(), t.bulkId(),
+                t.checkpointRow(), t.sentRows(), unsent, t.createdBy(), t.createdAt(), now, t.startedAt(), t.lastRunAt(), now);
+    }
+}

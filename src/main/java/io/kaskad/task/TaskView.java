@@ -1,0 +1,26 @@
+package io.kaskad.task;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.kaskad.message.MessageStatus;
+
+/**
+ * A task as its owner sees it: the file's validation summary, and the run's progress — rows handed
+ * over out of the valid ones, and the task's messages by status ({@code messages} is empty in lists).
+ */
+public record TaskView(String id, String name, TaskType type, TaskStatus status, TaskOutcome outcome, String fileName, Instant periodFrom,
+        Instant periodTo, Instant createdAt, Instant startedAt, Instant finishedAt, Validation validation, Progress progress,
+        List<String> channels) {
+
+    public record Validation(int rows, int validRows, int invalidRows, List<String> ignoredColumns, Map<ProblemCode, Long> problems) {
+    }
+
+    public record Progress(int total, int sent, int notSent, int remaining, int percent, Map<MessageStatus, Long> messages) {
+    }
+
+    public boolean startable() {
+        return status == TaskStatus.READY && validation.validRows() > 0;
+    }
+}
