@@ -88,7 +88,8 @@ public enum TaskType {
         static final TaskColumn VARIABLES = TaskColumn.optional("variables", "Переменные",
                 "JSON-объект переменных для подстановки в {имя} текста и для бота", "{\"name\": \"Анна\"}");
         static final TaskColumn WHATSAPP_TEXT = TaskColumn.optional("text", "Текст сообщения",
-                "Текст сообщения в WhatsApp; нужен, если не указан шаблон WhatsApp", "Здравствуйте, {name}! Оцените доставку");
+                "Текст сообщения в WhatsApp, если не указан шаблон; без шаблона WhatsApp доставит текст, только если клиент писал"
+                        + " вам в последние 24 часа", "Здравствуйте, {name}! Оцените доставку");
         static final TaskColumn WHATSAPP_TEMPLATE = TaskColumn.optional("templateName", "Шаблон WhatsApp",
                 "Название утверждённого шаблона WhatsApp; параметры {{1}}, {{2}} берутся из переменных \"1\", \"2\"", "");
         static final TaskColumn TEMPLATE_ID = TaskColumn.required("templateId", "Идентификатор шаблона",
