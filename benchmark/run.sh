@@ -4,12 +4,15 @@
 #
 #   benchmark/run.sh mysql   # MariaDB/MySQL named by DB_URL/DB_USER/DB_PASSWORD (default: local, kaskad_bench)
 #   benchmark/run.sh h2      # embedded H2 file database in a temporary folder
+#   benchmark/run.sh mysql task-file   # instead: a 1,000,000-row XLSX send-task file uploaded to an
+#                                      # instance at -Xmx512m, validated and created (ROWS=… to change)
 #
 # Sizes can be changed with INGEST=… BURST=… CLIENTS=… in the environment.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mode="${1:-mysql}"
+scenario="${2:-messages}"
 port="${PORT:-18080}"
 key="ksk_benchmark_only_0123456789abcdefghij"
 work="$(mktemp -d)"
@@ -20,7 +23,7 @@ echo "== building the jar"
 jar="$(ls target/kaskad-*.jar | head -n 1)"
 # the JDBC drivers for the benchmark client, taken from the application jar (the JDK's jar tool, no unzip needed)
 mkdir -p "$work/lib"
-drivers=$(jar tf "$jar" | grep -E '^BOOT-INF/lib/(mysql-connector-j|h2)-.*\.jar$')
+drivers=$(jar tf "$jar" | grep -E '^BOOT-INF/lib/(mysql-connector-j|h2|fastexcel|opczip)-.*\.jar$')
 (cd "$work/lib" && jar xf "$OLDPWD/$jar" $drivers)
 
 app_args=(--server.port="$port" --kaskad.sandbox.delivery-delay=0 --kaskad.sandbox.keep-send-log=false
@@ -52,7 +55,9 @@ SQL
 fi
 
 echo "== starting Kaskad on :$port ($mode)"
-java -Xmx1g -jar "$jar" "${app_args[@]}" > "$work/app.log" 2>&1 &
+heap=-Xmx1g
+[ "$scenario" = task-file ] && heap=-Xmx512m
+java "$heap" -jar "$jar" "${app_args[@]}" > "$work/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 90); do
   curl -fsS "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
@@ -60,4 +65,8 @@ for _ in $(seq 1 90); do
   sleep 1
 done
 
+if [ "$scenario" = task-file ]; then
+  java -cp "$work/lib/BOOT-INF/lib/*" benchmark/TaskFileBenchmark.java "http://localhost:$port" "$key" "$work" "$mode"
+  exit 0
+fi
 java -cp "$work/lib/BOOT-INF/lib/*" benchmark/Benchmark.java "http://localhost:$port" "$key" "$jdbc_url" "$jdbc_user" "$jdbc_password" "$mode"

@@ -45,4 +45,11 @@ abstract class BrowserTest {
         driver.get(baseUrl() + "/login");
         driver.manage().deleteAllCookies();
     }
+
+    /** Clicks a button below the fold: Bootstrap's smooth scrolling would otherwise leave it moving under the click. */
+    static void scrollAndClick(org.openqa.selenium.By button) {
+        org.openqa.selenium.WebElement element = driver.findElement(button);
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        element.click();
+    }
 }

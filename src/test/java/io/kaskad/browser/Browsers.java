@@ -3,6 +3,7 @@ package io.kaskad.browser;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Assertions;
@@ -22,7 +23,19 @@ final class Browsers {
     private static final String CHROMIUM = System.getProperty("kaskad.chromium", "/usr/bin/chromium");
     private static final String CHROMEDRIVER = System.getProperty("kaskad.chromedriver", "/usr/bin/chromedriver");
 
+    /** Where the browser saves the files it downloads, for tests that download one. */
+    static final Path DOWNLOADS = downloads();
+
     private Browsers() {
+    }
+
+    private static Path downloads() {
+        try {
+            return Files.createTempDirectory("kaskad-downloads").toAbsolutePath();
+        }
+        catch (IOException failed) {
+            throw new java.io.UncheckedIOException(failed);
+        }
     }
 
     static WebDriver headlessChromium() throws IOException {
@@ -38,6 +51,8 @@ final class Browsers {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", DOWNLOADS.toString(),
+                "download.prompt_for_download", false));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=1400,1000",

@@ -90,9 +90,4 @@ class ChatsBrowserIT extends BrowserTest {
     }
 
     /** The long form's buttons are below the fold of the headless window: scroll to them as a person would (at once: Bootstrap scrolls smoothly). */
-    private static void scrollAndClick(By button) {
-        org.openqa.selenium.WebElement element = driver.findElement(button);
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-        element.click();
-    }
 }

@@ -16,8 +16,8 @@ record MessageFilterForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDat
 
     MessageFilter toFilter(ZoneId zone) {
         return new MessageFilter(from == null ? null : from.atStartOfDay(zone).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), status, channel, blankToNull(recipient),
-                blankToNull(bulkId), blankToNull(taskId));
+                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), status, channel, blankToNull(bulkId),
+                blankToNull(taskId), blankToNull(recipient));
     }
 
     private static String blankToNull(String value) {

@@ -1,0 +1,105 @@
+package io.kaskad.task;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.kaskad.support.IntegrationTest;
+import io.kaskad.support.PortalLogin;
+import io.kaskad.support.TaskFilesForTests;
+import io.kaskad.support.TasksApi;
+import io.kaskad.support.TestAccounts;
+import io.kaskad.support.TestAccounts.TestCompany;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The "Задания на отправку" pages: the form, the draft with its report, a corrected file, the task's messages, tenancy. */
+@IntegrationTest
+class TasksPortalIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Test
+    void aDraftShowsItsReportTakesACorrectedFileAndBecomesATask() throws Exception {
+        TestCompany acme = accounts.company();
+        MockHttpSession session = PortalLogin.as(mvc, acme.username(), TestAccounts.PASSWORD);
+        mvc.perform(get("/tasks/new").session(session)).andExpect(status().isOk())
+            .andExpect(content().string(containsString("template-ADVERTISING")));
+        mvc.perform(get("/tasks/columns").param("type", "ADVERTISING").session(session))
+            .andExpect(content().string(containsString("Продолжить последнюю сессию или начать новую")));
+
+        byte[] bad = TaskFilesForTests.csv(',', List.of(List.of("phone", "text"), List.of("79160007001", "Привет"), List.of("123", "Привет")));
+        String location = mvc.perform(multipart("/tasks").file(new MockMultipartFile("file", "bad.csv", "text/csv", bad))
+                .param("name", "Акция").param("type", "SMS").param("periodFrom", "2026-01-01T09:00").param("periodTo", "2099-01-01T21:00")
+                .session(session).with(csrf()))
+            .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(get(location).session(session)).andExpect(status().isOk())
+            .andExpect(content().string(containsString("корректных: 1, с ошибками: 1")))
+            .andExpect(content().string(containsString("Неверный номер телефона «123»")))
+            .andExpect(content().string(containsString("Проверен, не создан")));
+
+        byte[] fixed = TaskFilesForTests.csv(',', List.of(List.of("phone", "text"), List.of("79160007001", "Привет"),
+                List.of("79160007002", "Привет")));
+        mvc.perform(multipart(location + "/file").file(new MockMultipartFile("file", "fixed.csv", "text/csv", fixed))
+            .session(session).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(get(location).session(session))
+            .andExpect(content().string(containsString("корректных: 2, с ошибками: 0")))
+            .andExpect(content().string(not(containsString("Неверный номер телефона"))));
+        mvc.perform(post(location + "/start").session(session).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(get(location).session(session)).andExpect(content().string(containsString("Сначала создайте задание")));
+
+        mvc.perform(post(location + "/confirm").session(session).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(get(location).session(session)).andExpect(content().string(containsString("Готово к запуску")))
+            .andExpect(content().string(containsString("Сообщений будет отправлено: 2")));
+        mvc.perform(post(location + "/start").session(session).with(csrf())).andExpect(status().is3xxRedirection());
+        String taskId = location.substring(location.lastIndexOf('/') + 1);
+        new TasksApi(mvc, acme.bearer()).awaitStatus(taskId, "FINISHED");
+        mvc.perform(get(location + "/progress").session(session).header("HX-Request", "true"))
+            .andExpect(header().string("HX-Refresh", "true"))
+            .andExpect(content().string(containsString("100%")));
+        mvc.perform(get("/messages").param("taskId", taskId).session(session)).andExpect(status().isOk())
+            .andExpect(content().string(containsString("79160007001")))
+            .andExpect(content().string(containsString("79160007002")));
+    }
+
+    @Test
+    void aFormWithProblemsIsShownAgainNamingThem() throws Exception {
+        TestCompany acme = accounts.company();
+        MockHttpSession session = PortalLogin.as(mvc, acme.username(), TestAccounts.PASSWORD);
+        mvc.perform(multipart("/tasks").param("name", "").param("type", "SMS").param("periodFrom", "2026-01-02T09:00")
+                .param("periodTo", "2026-01-01T09:00").session(session).with(csrf()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Наименование: Введите наименование задания.")))
+            .andExpect(content().string(containsString("Конец периода: Конец периода должен быть позже начала.")))
+            .andExpect(content().string(containsString("Файл: Загрузите файл")));
+    }
+
+    @Test
+    void anotherCompanysTaskPagesAreNotFound() throws Exception {
+        TestCompany acme = accounts.company();
+        String taskId = new TasksApi(mvc, acme.bearer()).create("SMS", "one.csv", TaskRunIT.smsFile(1, 700));
+        TestCompany beta = accounts.company();
+        MockHttpSession session = PortalLogin.as(mvc, beta.username(), TestAccounts.PASSWORD);
+        for (String path : List.of("", "/progress", "/report", "/results")) {
+            mvc.perform(get("/tasks/" + taskId + path).session(session)).andExpect(status().isNotFound());
+        }
+        mvc.perform(post("/tasks/" + taskId + "/start").session(session).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post("/tasks/" + taskId + "/delete").session(session).with(csrf())).andExpect(status().isNotFound());
+    }
+}
