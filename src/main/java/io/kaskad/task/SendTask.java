@@ -16,4 +16,32 @@ record SendTask(long id, String publicId, long companyId, String name, TaskType 
     int remainingRows() {
         return validRows - sentRows - unsentRows;
     }
+
+    SendTask withStatus(TaskStatus newStatus, Instant now) {
+        return new SendTask(id, publicId, companyId, name, type, newStatus, outcome, fileName, fileFormat, periodFrom, periodTo, totalRows,
+                validRows, invalidRows, channels, ignoredColumns, bulkId, checkpointRow, sentRows, unsentRows, createdBy, createdAt, now,
+                startedAt, lastRunAt, finishedAt);
+    }
+
+    /** Started now: running, with no outcome yet. */
+    SendTask started(Instant now) {
+        return new SendTask(id, publicId, companyId, name, type, TaskStatus.RUNNING, null, fileName, fileFormat, periodFrom, periodTo,
+                totalRows, validRows, invalidRows, channels, ignoredColumns, bulkId, checkpointRow, sentRows, unsentRows, createdBy,
+                createdAt, now, now, null, null);
+    }
+
+    /** After a batch: the checkpoint moved to {@code checkpoint}, with the rows sent and given up so far. */
+    SendTask progressed(int checkpoint, int sent, int unsent, Instant now) {
+        return new SendTask(id, publicId, companyId, name, type, status, outcome, fileName, fileFormat, periodFrom, periodTo, totalRows,
+                validRows, invalidRows, channels, ignoredColumns, bulkId, checkpoint, sent, unsent, createdBy, createdAt, now, startedAt,
+                now, finishedAt);
+    }
+
+    /** Ended with {@code ending}: finished, or cancelled; {@code unsent} rows were given up in all. */
+    SendTask ended(TaskOutcome ending, int unsent, Instant now) {
+        TaskStatus ended = ending == TaskOutcome.CANCELLED ? TaskStatus.CANCELLED : TaskStatus.FINISHED;
+        return new SendTask(id, publicId, companyId, name, type, ended, ending, fileName, fileFormat, periodFrom, periodTo, totalRows,
+                validRows, invalidRows, channels, ignoredColumns, bulkId, checkpointRow, sentRows, unsent, createdBy, createdAt, now,
+                startedAt, lastRunAt, now);
+    }
 }

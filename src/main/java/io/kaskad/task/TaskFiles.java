@@ -65,6 +65,11 @@ public class TaskFiles {
         workbook.finish();
     }
 
+    /** Throws not-found unless {@code taskId} is one of the company's tasks. */
+    public void checkTask(long companyId, String taskId) {
+        tasks.find(companyId, taskId);
+    }
+
     /** The validation report: row, column, reason, value; one line per problem. */
     public void writeReport(long companyId, String taskId, Writer out, Locale locale) {
         SendTask task = tasks.find(companyId, taskId);

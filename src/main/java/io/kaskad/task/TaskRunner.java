@@ -109,7 +109,7 @@ class TaskRunner {
         }
         if (!now.isBefore(task.periodTo())) {
             int givenUp = store.giveUpAfter(task.id(), task.checkpointRow(), RowOutcome.PERIOD_ENDED);
-            store.update(finished(task, TaskOutcome.PERIOD_ENDED, task.unsentRows() + givenUp, now), now);
+            store.update(task.ended(TaskOutcome.PERIOD_ENDED, task.unsentRows() + givenUp, now), now);
             return false;
         }
         Company company = companies.get(task.companyId());
@@ -119,7 +119,7 @@ class TaskRunner {
         }
         List<StoredRow> rows = store.rowsAfter(task.id(), task.checkpointRow(), allowance);
         if (rows.isEmpty()) {
-            store.update(finished(task, TaskOutcome.ALL_SENT, task.unsentRows(), now), now);
+            store.update(task.ended(TaskOutcome.ALL_SENT, task.unsentRows(), now), now);
             return false;
         }
         List<MessageSpec> specs = new ArrayList<>(rows.size());
@@ -136,7 +136,7 @@ class TaskRunner {
         }
         store.recordOutcomes(task.id(), outcomes);
         int checkpoint = rows.get(rows.size() - 1).number();
-        store.update(progressed(task, checkpoint, task.sentRows() + rows.size(), task.unsentRows(), now), now);
+        store.update(task.progressed(checkpoint, task.sentRows() + rows.size(), task.unsentRows(), now), now);
         return true;
     }
 
@@ -152,7 +152,7 @@ class TaskRunner {
         StoredRow row = next.get(0);
         Instant now = clock.instant();
         store.recordOutcomes(task.id(), List.of(new StoredRow(row.number(), null, null, null, RowOutcome.REJECTED, cut(reason))));
-        store.update(progressed(task, row.number(), task.sentRows(), task.unsentRows() + 1, now), now);
+        store.update(task.progressed(row.number(), task.sentRows(), task.unsentRows() + 1, now), now);
     }
 
     /** The company's rate over the time since the last batch (a second's worth for the first). */
@@ -167,18 +167,5 @@ class TaskRunner {
 
     private static String cut(String text) {
         return text == null || text.length() <= 500 ? text : text.substring(0, 500);
-    }
-
-    private static SendTask progressed(SendTask t, int checkpoint, int sent, int unsent, Instant now) {
-        return new SendTask(t.id(), t.publicId(), t.companyId(), t.name(), t.type(), t.status(), t.outcome(), t.fileName(), t.fileFormat(),
-                t.periodFrom(), t.periodTo(), t.totalRows(), t.validRows(), t.invalidRows(), t.channels(), t.ignoredColumns(), t.bulkId(),
-                checkpoint, sent, unsent, t.createdBy(), t.createdAt(), now, t.startedAt(), now, t.finishedAt());
-    }
-
-    static SendTask finished(SendTask t, TaskOutcome outcome, int unsent, Instant now) {
-        TaskStatus status = outcome == TaskOutcome.CANCELLED ? TaskStatus.CANCELLED : TaskStatus.FINISHED;
-        return new SendTask(t.id(), t.publicId(), t.companyId(), t.name(), t.type(), status, outcome, t.fileName(), t.fileFormat(),
-                t.periodFrom(), t.periodTo(), t.totalRows(), t.validRows(), t.invalidRows(), t.channels(), t.ignoredColumns(), t.bulkId(),
-                t.checkpointRow(), t.sentRows(), unsent, t.createdBy(), t.createdAt(), now, t.startedAt(), t.lastRunAt(), now);
     }
 }

@@ -123,7 +123,7 @@ public class TaskService implements SendTasks {
         if (task.status() != TaskStatus.DRAFT) {
             throw new ConflictException("status", "task.confirm.not-draft");
         }
-        store.update(with(task, TaskStatus.READY), clock.instant());
+        store.update(task.withStatus(TaskStatus.READY, clock.instant()), clock.instant());
         return get(companyId, taskId);
     }
 
@@ -171,10 +171,7 @@ public class TaskService implements SendTasks {
         if (!now.isBefore(task.periodTo())) {
             throw new ConflictException("periodTo", "task.start.period-over");
         }
-        store.update(new SendTask(task.id(), task.publicId(), task.companyId(), task.name(), task.type(), TaskStatus.RUNNING, null,
-                task.fileName(), task.fileFormat(), task.periodFrom(), task.periodTo(), task.totalRows(), task.validRows(),
-                task.invalidRows(), task.channels(), task.ignoredColumns(), task.bulkId(), task.checkpointRow(), task.sentRows(),
-                task.unsentRows(), task.createdBy(), task.createdAt(), now, now, null, null), now);
+        store.update(task.started(now), now);
         return get(companyId, taskId);
     }
 
@@ -185,7 +182,7 @@ public class TaskService implements SendTasks {
         if (task.status() != TaskStatus.RUNNING) {
             throw new ConflictException("status", "task.pause.not-running");
         }
-        store.update(with(task, TaskStatus.PAUSED), clock.instant());
+        store.update(task.withStatus(TaskStatus.PAUSED, clock.instant()), clock.instant());
         return get(companyId, taskId);
     }
 
@@ -196,7 +193,7 @@ public class TaskService implements SendTasks {
         if (task.status() != TaskStatus.PAUSED) {
             throw new ConflictException("status", "task.resume.not-paused");
         }
-        store.update(with(task, TaskStatus.RUNNING), clock.instant());
+        store.update(task.withStatus(TaskStatus.RUNNING, clock.instant()), clock.instant());
         return get(companyId, taskId);
     }
 
@@ -209,7 +206,7 @@ public class TaskService implements SendTasks {
         }
         Instant now = clock.instant();
         int givenUp = store.giveUpAfter(task.id(), task.checkpointRow(), RowOutcome.CANCELLED);
-        store.update(TaskRunner.finished(task, TaskOutcome.CANCELLED, task.unsentRows() + givenUp, now), now);
+        store.update(task.ended(TaskOutcome.CANCELLED, task.unsentRows() + givenUp, now), now);
         if (task.sentRows() > 0) {
             try {
                 messages.cancelBulk(companyId, task.bulkId());
@@ -294,13 +291,6 @@ public class TaskService implements SendTasks {
     private static String name(String fileName) {
         String name = fileName == null || fileName.isBlank() ? "file" : Path.of(fileName.replace('\\', '/')).getFileName().toString();
         return name.length() > 255 ? name.substring(name.length() - 255) : name;
-    }
-
-    private static SendTask with(SendTask t, TaskStatus status) {
-        return new SendTask(t.id(), t.publicId(), t.companyId(), t.name(), t.type(), status, t.outcome(), t.fileName(), t.fileFormat(),
-                t.periodFrom(), t.periodTo(), t.totalRows(), t.validRows(), t.invalidRows(), t.channels(), t.ignoredColumns(), t.bulkId(),
-                t.checkpointRow(), t.sentRows(), t.unsentRows(), t.createdBy(), t.createdAt(), t.updatedAt(), t.startedAt(), t.lastRunAt(),
-                t.finishedAt());
     }
 
     private static TaskView view(SendTask t, Map<ProblemCode, Long> problems, Map<MessageStatus, Long> counts) {

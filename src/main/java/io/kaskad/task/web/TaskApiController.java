@@ -1,8 +1,6 @@
 package io.kaskad.task.web;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -30,7 +28,6 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.kaskad.account.ApiClient;
 import io.kaskad.account.CompanyService;
 import io.kaskad.common.InvalidRequestException.Problem;
-import io.kaskad.common.NotFoundException;
 import io.kaskad.task.DryRun;
 import io.kaskad.task.NewTask;
 import io.kaskad.task.RowProblem;
@@ -135,49 +132,29 @@ class TaskApiController {
 
     @GetMapping("/{taskId}/report")
     void report(@AuthenticationPrincipal ApiClient client, @PathVariable String taskId, HttpServletResponse response) throws IOException {
-        tasks.get(client.companyId(), taskId);
-        csv(response, "report-" + taskId + ".csv");
-        files.writeReport(client.companyId(), taskId, writer(response), LocaleContextHolder.getLocale());
+        TaskDownloads.report(files, client.companyId(), taskId, response);
     }
 
     @GetMapping("/{taskId}/results")
     void results(@AuthenticationPrincipal ApiClient client, @PathVariable String taskId, HttpServletResponse response)
             throws IOException {
-        tasks.get(client.companyId(), taskId);
-        csv(response, "results-" + taskId + ".csv");
-        files.writeResults(client.companyId(), taskId, writer(response), LocaleContextHolder.getLocale());
+        TaskDownloads.results(files, client.companyId(), taskId, response);
     }
 
     @GetMapping("/templates/{type}")
     void template(@PathVariable String type, HttpServletResponse response) throws IOException {
-        TaskType taskType;
-        try {
-            taskType = TaskUploads.parseType(type);
-        }
-        catch (IllegalArgumentException unknown) {
-            throw new NotFoundException("Task type", type);
-        }
-        TaskDownloads.xlsx(response, TaskFiles.templateFileName(taskType));
-        files.writeTemplate(taskType, response.getOutputStream());
+        TaskDownloads.template(files, type, response);
     }
 
     private TaskAnswer answer(long companyId, TaskView task) {
         Locale locale = LocaleContextHolder.getLocale();
         List<ProblemAnswer> problems = tasks.problems(companyId, task.id(), PROBLEMS_IN_ANSWER).stream()
-            .map(p -> problem(task.type(), p, locale))
+            .map(p -> problem(p, locale))
             .toList();
         return new TaskAnswer(task, problems, "/api/v1/tasks/" + task.id() + "/report");
     }
 
-    private ProblemAnswer problem(TaskType type, RowProblem p, Locale locale) {
+    private ProblemAnswer problem(RowProblem p, Locale locale) {
         return new ProblemAnswer(p.row(), p.column(), p.code().name(), p.value(), files.reason(p, locale));
-    }
-
-    private static void csv(HttpServletResponse response, String fileName) {
-        TaskDownloads.attachment(response, "text/csv;charset=UTF-8", fileName);
-    }
-
-    private static OutputStreamWriter writer(HttpServletResponse response) throws IOException {
-        return new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
     }
 }

@@ -1,8 +1,6 @@
 package io.kaskad.task.web;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -30,7 +28,6 @@ import io.kaskad.account.PortalUser;
 import io.kaskad.common.ConflictException;
 import io.kaskad.common.InvalidRequestException;
 import io.kaskad.common.InvalidRequestException.Problem;
-import io.kaskad.common.NotFoundException;
 import io.kaskad.task.NewTask;
 import io.kaskad.task.TaskFiles;
 import io.kaskad.task.TaskService;
@@ -102,15 +99,7 @@ class TaskPortalController {
 
     @GetMapping("/tasks/templates/{type}")
     void template(@PathVariable String type, HttpServletResponse response) throws IOException {
-        TaskType taskType;
-        try {
-            taskType = TaskUploads.parseType(type);
-        }
-        catch (IllegalArgumentException unknown) {
-            throw new NotFoundException("Task type", type);
-        }
-        TaskDownloads.xlsx(response, TaskFiles.templateFileName(taskType));
-        files.writeTemplate(taskType, response.getOutputStream());
+        TaskDownloads.template(files, type, response);
     }
 
     @GetMapping("/tasks/{taskId}")
@@ -190,18 +179,12 @@ class TaskPortalController {
 
     @GetMapping("/tasks/{taskId}/report")
     void report(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId, HttpServletResponse response) throws IOException {
-        tasks.get(user.companyId(), taskId);
-        TaskDownloads.attachment(response, "text/csv;charset=UTF-8", "report-" + taskId + ".csv");
-        files.writeReport(user.companyId(), taskId, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
-                LocaleContextHolder.getLocale());
+        TaskDownloads.report(files, user.companyId(), taskId, response);
     }
 
     @GetMapping("/tasks/{taskId}/results")
     void results(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId, HttpServletResponse response) throws IOException {
-        tasks.get(user.companyId(), taskId);
-        TaskDownloads.attachment(response, "text/csv;charset=UTF-8", "results-" + taskId + ".csv");
-        files.writeResults(user.companyId(), taskId, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
-                LocaleContextHolder.getLocale());
+        TaskDownloads.results(files, user.companyId(), taskId, response);
     }
 
     private String form(Model model, TaskForm form, List<String> problems) {
