@@ -1,12 +1,13 @@
 package io.kaskad.dispatch;
 
-import org.quartz.JobBuilder;
+import java.time.Duration;
+
 import org.quartz.JobDetail;
-import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import io.kaskad.common.RecurringJobs;
 
 /** The recurring jobs, stored in Quartz's clustered JDBC store: each firing runs on one node. */
 @Configuration(proxyBeanMethods = false)
@@ -14,7 +15,7 @@ class DispatchSchedule {
 
     @Bean
     JobDetail dispatchJobDetail() {
-        return JobBuilder.newJob(DispatchJob.class).withIdentity("dispatch", "kaskad").storeDurably().build();
+        return RecurringJobs.job(DispatchJob.class, "dispatch");
     }
 
     @Bean
@@ -24,7 +25,7 @@ class DispatchSchedule {
 
     @Bean
     JobDetail expiryJobDetail() {
-        return JobBuilder.newJob(ExpiryJob.class).withIdentity("expiry", "kaskad").storeDurably().build();
+        return RecurringJobs.job(ExpiryJob.class, "expiry");
     }
 
     @Bean
@@ -34,7 +35,7 @@ class DispatchSchedule {
 
     @Bean
     JobDetail callbackJobDetail() {
-        return JobBuilder.newJob(CallbackJob.class).withIdentity("callbacks", "kaskad").storeDurably().build();
+        return RecurringJobs.job(CallbackJob.class, "callbacks");
     }
 
     @Bean
@@ -44,28 +45,15 @@ class DispatchSchedule {
 
     @Bean
     JobDetail housekeepingJobDetail() {
-        return JobBuilder.newJob(HousekeepingJob.class).withIdentity("housekeeping", "kaskad").storeDurably().build();
+        return RecurringJobs.job(HousekeepingJob.class, "housekeeping");
     }
 
     @Bean
     Trigger housekeepingTrigger(JobDetail housekeepingJobDetail) {
-        return TriggerBuilder.newTrigger()
-            .forJob(housekeepingJobDetail)
-            .withIdentity("housekeeping", "kaskad")
-            .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInHours(1).repeatForever()
-                .withMisfireHandlingInstructionNextWithRemainingCount())
-            .build();
+        return RecurringJobs.every(housekeepingJobDetail, "housekeeping", Duration.ofHours(1));
     }
 
-    /** Missed firings are dropped, not replayed: the next firing finds all the work anyway. */
-    static Trigger every(JobDetail job, String name, DispatchProperties properties) {
-        return TriggerBuilder.newTrigger()
-            .forJob(job)
-            .withIdentity(name, "kaskad")
-            .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                .withIntervalInMilliseconds(properties.interval().toMillis())
-                .repeatForever()
-                .withMisfireHandlingInstructionNextWithRemainingCount())
-            .build();
+    private static Trigger every(JobDetail job, String name, DispatchProperties properties) {
+        return RecurringJobs.every(job, name, properties.interval());
     }
 }

@@ -4,18 +4,18 @@ import java.util.regex.Pattern;
 
 import io.kaskad.channel.Channel;
 
-/** Checks destination identifiers and picks the one each channel delivers to. */
-final class Addresses {
+/** Checks destination identifiers and picks the one each channel delivers to (send tasks check their rows with it too). */
+public final class Addresses {
 
     /** 10 to 18 digits with an optional leading + (seed 001). */
-    static final Pattern PHONE = Pattern.compile("\\+?\\d{10,18}");
-    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    public static final Pattern PHONE = Pattern.compile("\\+?\\d{10,18}");
+    public static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private Addresses() {
     }
 
     /** The address of {@code destination} for {@code channel}, or null when it has none. */
-    static String forChannel(Channel channel, SendRequest.Destination destination) {
+    public static String forChannel(Channel channel, SendRequest.Destination destination) {
         return switch (channel.address()) {
             case PHONE -> blankToNull(destination.phone());
             case EMAIL -> blankToNull(destination.email());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
 
 import io.kaskad.channel.Channel;
 import io.kaskad.chat.MessengerType;
+import io.kaskad.message.Addresses;
 import io.kaskad.message.SendRequest;
 import io.kaskad.message.Texts;
 import io.kaskad.task.ColumnLayout.ParsedRow;
@@ -27,9 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class RowChecks {
 
     static final int MAX_TEXT = 10_000;
-    private static final Pattern PHONE = Pattern.compile("\\+?\\d{10,18}");
     private static final Pattern PHONE_DECORATION = Pattern.compile("[\\s()\\-]");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final String DEFAULT_PROVIDER = "TWIN";
 
     /** A valid row: what shows as its destination, what makes it a duplicate, and its message's data. */
@@ -151,7 +151,7 @@ final class RowChecks {
         String templateId = row.required("templateId");
         String phone = row.phone("phone", false);
         String email = row.optional("email");
-        if (email != null && !EMAIL.matcher(email).matches()) {
+        if (email != null && !Addresses.EMAIL.matcher(email).matches()) {
             row.problem("email", ProblemCode.BAD_EMAIL, email);
         }
         String messengerUserId = row.optional("messengerUserId");
@@ -180,10 +180,10 @@ final class RowChecks {
     /** The row must reach at least one of the template's channels, and fill the placeholders of their texts. */
     private void checkTemplateUse(Row row, TemplateCheck template, SendRequest.Destination destination) {
         List<Channel> reachable = new ArrayList<>();
-        Set<String> missing = new java.util.LinkedHashSet<>();
+        Set<String> missing = new LinkedHashSet<>();
         template.defaults().channels().forEach((name, spec) -> {
             Channel channel = Channel.fromApiName(name);
-            if (address(channel, destination) != null) {
+            if (Addresses.forChannel(channel, destination) != null) {
                 reachable.add(channel);
                 missing.addAll(Texts.missing(spec == null ? null : spec.text(), destination.variables()));
             }
@@ -197,16 +197,6 @@ final class RowChecks {
         else {
             channels.addAll(reachable);
         }
-    }
-
-    private static String address(Channel channel, SendRequest.Destination d) {
-        return switch (channel.address()) {
-            case PHONE -> d.phone();
-            case EMAIL -> d.email();
-            case DEVICE -> d.deviceId();
-            case MESSENGER -> d.messengerUserId();
-            case MESSENGER_OR_PHONE -> d.messengerUserId() != null ? d.messengerUserId() : d.phone();
-        };
     }
 
     private static String firstNonNull(String... values) {
@@ -276,7 +266,7 @@ final class RowChecks {
                 return null;
             }
             String phone = PHONE_DECORATION.matcher(value).replaceAll("");
-            if (!PHONE.matcher(phone).matches()) {
+            if (!Addresses.PHONE.matcher(phone).matches()) {
                 problem(key, ProblemCode.BAD_PHONE, value);
             }
             return phone;

@@ -144,9 +144,18 @@ public class TaskService implements SendTasks {
 
     public TaskView get(long companyId, String taskId) {
         SendTask task = find(companyId, taskId);
-        Map<MessageStatus, Long> counts = task.status() == TaskStatus.DRAFT || task.status() == TaskStatus.IMPORTING ? Map.of()
-                : messages.countByStatus(companyId, task.publicId());
-        return view(task, store.problemCounts(task.id()), counts);
+        return view(task, store.problemCounts(task.id()), messageCounts(task));
+    }
+
+    /** The task without its report's counts per reason: what the progress bar, polled every second, needs. */
+    public TaskView progress(long companyId, String taskId) {
+        SendTask task = find(companyId, taskId);
+        return view(task, Map.of(), messageCounts(task));
+    }
+
+    private Map<MessageStatus, Long> messageCounts(SendTask task) {
+        return task.status() == TaskStatus.DRAFT || task.status() == TaskStatus.IMPORTING ? Map.of()
+                : messages.countByStatus(task.companyId(), task.publicId());
     }
 
     public List<TaskView> list(long companyId) {

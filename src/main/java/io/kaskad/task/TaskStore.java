@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -189,22 +188,24 @@ class TaskStore {
             .list();
     }
 
-    /** Every problem of the task in row order, a page at a time, for the report file. */
+    /** Every problem of the task in the order found (row order), a page at a time, for the report file. */
     void eachProblem(long taskId, Consumer<RowProblem> consumer) {
         long afterId = 0;
         while (true) {
-            List<Object[]> page = new ArrayList<>();
-            jdbc.sql("SELECT id, row_no, column_key, code, found_value FROM send_task_problem WHERE task_id = ? AND id > ? ORDER BY id LIMIT 1000")
+            List<NumberedProblem> page = jdbc.sql("SELECT id, row_no, column_key, code, found_value FROM send_task_problem"
+                    + " WHERE task_id = ? AND id > ? ORDER BY id LIMIT 1000")
                 .params(taskId, afterId)
-                .query(rs -> {
-                    page.add(new Object[] { rs.getLong(1), problem(rs, 0) });
-                });
+                .query((rs, row) -> new NumberedProblem(rs.getLong("id"), problem(rs, row)))
+                .list();
             if (page.isEmpty()) {
                 return;
             }
-            page.forEach(entry -> consumer.accept((RowProblem) entry[1]));
-            afterId = (Long) page.get(page.size() - 1)[0];
+            page.forEach(entry -> consumer.accept(entry.problem()));
+            afterId = page.get(page.size() - 1).id();
         }
+    }
+
+    private record NumberedProblem(long id, RowProblem problem) {
     }
 
     Map<ProblemCode, Long> problemCounts(long taskId) {

@@ -13,8 +13,10 @@ import io.kaskad.support.ChatsApi;
 import io.kaskad.support.IntegrationTest;
 import io.kaskad.support.TaskFilesForTests;
 import io.kaskad.support.TasksApi;
+import io.kaskad.support.TemplatesApi;
 import io.kaskad.support.TestAccounts;
 import io.kaskad.support.TestAccounts.TestCompany;
+import io.kaskad.template.TemplateService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -39,6 +41,9 @@ class TaskFilesIT {
 
     @Autowired
     TestAccounts accounts;
+
+    @Autowired
+    TemplateService templates;
 
     @Test
     void everyTypeOffersATemplateWithHeadersDescriptionsAndAnExample() throws Exception {
@@ -133,9 +138,11 @@ class TaskFilesIT {
     @Test
     void aNotificationRowNeedsAnApprovedTemplateAnAddressAndItsVariables() throws Exception {
         TestCompany acme = accounts.company();
-        String approved = template(acme, "{\"type\":\"NOTIFICATION\",\"name\":\"Заказ\",\"channels\":{\"sms\":{\"text\":\"Заказ {order} готов\"},"
-                + "\"email\":{\"text\":\"Заказ {order} готов\",\"subject\":\"Заказ\"}}}", true);
-        String draft = template(acme, "{\"type\":\"NOTIFICATION\",\"name\":\"Черновик\",\"channels\":{\"sms\":{\"text\":\"Привет\"}}}", false);
+        TemplatesApi templatesApi = new TemplatesApi(mvc, templates);
+        String approved = templatesApi.approved(acme, "{\"type\":\"NOTIFICATION\",\"name\":\"Заказ\",\"channels\":{"
+                + "\"sms\":{\"text\":\"Заказ {order} готов\"},\"email\":{\"text\":\"Заказ {order} готов\",\"subject\":\"Заказ\"}}}");
+        String draft = templatesApi.draft(acme,
+                "{\"type\":\"NOTIFICATION\",\"name\":\"Черновик\",\"channels\":{\"sms\":{\"text\":\"Привет\"}}}");
         TasksApi tasks = new TasksApi(mvc, acme.bearer());
         byte[] file = TaskFilesForTests.xlsx(List.of(
                 List.of("Идентификатор шаблона", "Телефон", "E-mail", "order"),
@@ -239,18 +246,4 @@ class TaskFilesIT {
         assertThat((List<?>) JsonPath.read(mvc.perform(get("/api/v1/tasks").header("Authorization", acme.bearer()))
             .andReturn().getResponse().getContentAsString(), "$")).isEmpty();
     }
-
-    private String template(TestCompany company, String json, boolean approve) throws Exception {
-        String id = JsonPath.read(mvc.perform(post("/api/v1/templates").header("Authorization", company.bearer())
-            .contentType("application/json").content(json)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(),
-                "$.id");
-        if (approve) {
-            mvc.perform(post("/api/v1/templates/{id}/submit", id).header("Authorization", company.bearer())).andExpect(status().isOk());
-            templates.approve(id, "moderator");
-        }
-        return id;
-    }
-
-    @Autowired
-    io.kaskad.template.TemplateService templates;
 }

@@ -19,8 +19,10 @@ import io.kaskad.support.IntegrationTest;
 import io.kaskad.support.MessagesApi;
 import io.kaskad.support.TaskFilesForTests;
 import io.kaskad.support.TasksApi;
+import io.kaskad.support.TemplatesApi;
 import io.kaskad.support.TestAccounts;
 import io.kaskad.support.TestAccounts.TestCompany;
+import io.kaskad.template.TemplateService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,6 +46,9 @@ class TaskRunIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TemplateService templates;
 
     @Test
     void theDryRunCountsMessagesChannelsAndNamesTheRowsThePeriodCannotHold() throws Exception {
@@ -139,7 +144,9 @@ class TaskRunIT {
         String start = tasks.create("CHAT_SESSION_START", "start.csv", TaskFilesForTests.csv(';', List.of(
                 List.of("Идентификатор чата", "Идентификатор клиента", "Переменные"),
                 List.of(chatId, "client-7", "{\"name\":\"Анна\"}"))));
-        approvedWhatsAppTemplate(acme);
+        new TemplatesApi(mvc, templates).approved(acme, """
+                {"type":"WHATSAPP","name":"order_ready","languageCode":"ru","namespace":"shop",
+                 "body":"Здравствуйте, {{1}}! Заказ {{2}} готов."}""");
         String whatsApp = tasks.create("WHATSAPP_CHAT_SESSION", "wa.csv", TaskFilesForTests.csv(',', List.of(
                 List.of("phone", "chatId", "templateName", "variables"),
                 List.of("79160000041", chatId, "order_ready", "{\"1\":\"Анна\",\"2\":\"A-42\"}"))));
@@ -206,20 +213,6 @@ class TaskRunIT {
         }
         assertThat((String) new TasksApi(mvc, acme.bearer()).get(taskId).get("status")).isEqualTo("READY");
     }
-
-    private void approvedWhatsAppTemplate(TestCompany company) throws Exception {
-        String id = JsonPath.read(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/templates")
-            .header("Authorization", company.bearer()).contentType("application/json").content("""
-                    {"type":"WHATSAPP","name":"order_ready","languageCode":"ru","namespace":"shop",
-                     "body":"Здравствуйте, {{1}}! Заказ {{2}} готов."}"""))
-            .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/templates/{id}/submit", id)
-            .header("Authorization", company.bearer())).andExpect(status().isOk());
-        templates.approve(id, "moderator");
-    }
-
-    @Autowired
-    io.kaskad.template.TemplateService templates;
 
     /** An SMS file of {@code rows} distinct phones, numbered from {@code first}. */
     static byte[] smsFile(int rows, int first) {

@@ -1,16 +1,16 @@
 package io.kaskad.channel.sandbox;
 
-import org.quartz.JobBuilder;
+import java.time.Duration;
+
 import org.quartz.JobDetail;
-import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.kaskad.channel.Channel;
 import io.kaskad.channel.ChannelAdapter;
+import io.kaskad.common.RecurringJobs;
 
 /**
  * One sandbox adapter per provider channel while {@code kaskad.sandbox.enabled} (the default). The
@@ -22,19 +22,12 @@ class SandboxConfig {
 
     @Bean
     JobDetail sandboxReportJobDetail() {
-        return JobBuilder.newJob(SandboxReportJob.class).withIdentity("sandbox-reports", "kaskad").storeDurably().build();
+        return RecurringJobs.job(SandboxReportJob.class, "sandbox-reports");
     }
 
     @Bean
     Trigger sandboxReportTrigger(JobDetail sandboxReportJobDetail) {
-        return TriggerBuilder.newTrigger()
-            .forJob(sandboxReportJobDetail)
-            .withIdentity("sandbox-reports", "kaskad")
-            .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                .withIntervalInMilliseconds(500)
-                .repeatForever()
-                .withMisfireHandlingInstructionNextWithRemainingCount())
-            .build();
+        return RecurringJobs.every(sandboxReportJobDetail, "sandbox-reports", Duration.ofMillis(500));
     }
 
     @Bean
