@@ -18,10 +18,12 @@ import java.util.List;
 final class CsvRowReader implements RowReader {
 
     private final BufferedReader in;
+    private final FileLimits limits;
     private char separator;
     private int rowNumber;
 
-    CsvRowReader(InputStream input) {
+    CsvRowReader(InputStream input, FileLimits limits) {
+        this.limits = limits;
         this.in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT)), 64 * 1024);
@@ -40,6 +42,10 @@ final class CsvRowReader implements RowReader {
         int c;
         while ((c = in.read()) != -1) {
             any = true;
+            if (cell.length() >= limits.maxCellLength()) {
+                // a cell without end (a file that is one long line) must not grow until memory runs out
+                throw new FileLimitExceededException("task.file.limit.cell-at", rowNumber + 1, limits.maxCellLength());
+            }
             if (quoted) {
                 if (c == '"') {
                     in.mark(1);
@@ -59,6 +65,9 @@ final class CsvRowReader implements RowReader {
                 quoted = true;
             }
             else if (c == separator) {
+                if (cells.size() >= limits.maxColumns()) {
+                    throw new FileLimitExceededException("task.file.limit.columns", rowNumber + 1, limits.maxColumns());
+                }
                 cells.add(cell.toString().trim());
                 cell.setLength(0);
             }
@@ -89,13 +98,19 @@ final class CsvRowReader implements RowReader {
         }
     }
 
-    /** Semicolon when the header line has more of them than commas. */
+    /**
+     * Semicolon when the header line has more of them than commas. Only the line's first 64 KB are
+     * looked at: the reader can go back no further (a header that long is refused as a too-long cell or
+     * too many columns when it is read).
+     */
     private char guessSeparator() throws IOException {
-        in.mark(64 * 1024 - 1);
+        int lookAhead = 64 * 1024 - 1;
+        in.mark(lookAhead);
         int commas = 0;
         int semicolons = 0;
         int c;
-        while ((c = in.read()) != -1 && c != '\n' && c != '\r') {
+        int seen = 0;
+        while (seen++ < lookAhead && (c = in.read()) != -1 && c != '\n' && c != '\r') {
             if (c == ',') {
                 commas++;
             }

@@ -11,8 +11,15 @@ interface RowReader extends Closeable {
     /** The next row, or null at the end of the file. */
     FileRow next() throws IOException;
 
-    /** Opens {@code file} by what its bytes are, not its name: XLSX is a zip, anything else is read as CSV. */
-    static RowReader open(Path file, FileFormat format) throws IOException {
-        return format == FileFormat.XLSX ? new XlsxRowReader(file) : new CsvRowReader(Files.newInputStream(file));
+    /**
+     * Opens {@code file} by what its bytes are, not its name: XLSX is a zip, anything else is read as
+     * CSV. Either is held to {@code limits}; an XLSX package is checked whole before it is opened.
+     */
+    static RowReader open(Path file, FileFormat format, FileLimits limits) throws IOException {
+        if (format == FileFormat.XLSX) {
+            XlsxPackageCheck.check(file, limits);
+            return new LimitedRowReader(new XlsxRowReader(file), limits);
+        }
+        return new LimitedRowReader(new CsvRowReader(Files.newInputStream(file), limits), limits);
     }
 }

@@ -36,8 +36,11 @@ class TaskImporter {
     private final ChatSessionService sessions;
     private final SendTemplates templates;
     private final JsonMapper json;
+    private final FileLimits limits;
 
-    TaskImporter(TaskStore store, ChatService chats, ChatSessionService sessions, SendTemplates templates, JsonMapper json) {
+    TaskImporter(TaskStore store, ChatService chats, ChatSessionService sessions, SendTemplates templates, JsonMapper json,
+            TaskProperties properties) {
+        this.limits = properties.fileLimits();
         this.store = store;
         this.chats = chats;
         this.sessions = sessions;
@@ -46,7 +49,7 @@ class TaskImporter {
     }
 
     ImportSummary importFile(long taskId, long companyId, TaskType type, Path file, FileFormat format) {
-        try (RowReader reader = RowReader.open(file, format)) {
+        try (RowReader reader = RowReader.open(file, format, limits)) {
             FileRow header = firstNonBlank(reader);
             if (header == null) {
                 throw new InvalidRequestException(List.of(new Problem("file", "task.file.empty")));
@@ -70,6 +73,9 @@ class TaskImporter {
             }
             Set<Channel> channels = counter.valid == 0 ? Set.of() : checks.channels();
             return new ImportSummary(counter.total, counter.valid, counter.total - counter.valid, channels, layout.ignoredColumns());
+        }
+        catch (FileLimitExceededException tooBig) {
+            throw new InvalidRequestException(List.of(new Problem("file", tooBig.messageKey(), tooBig.arguments())));
         }
         catch (CharacterCodingException notUtf8) {
             throw new InvalidRequestException(List.of(new Problem("file", "task.file.not-utf8")));

@@ -41,6 +41,7 @@ class TaskRunner {
     private static final Logger log = LoggerFactory.getLogger(TaskRunner.class);
     /** After a pause or a stall, a run does not make up for lost time in one burst. */
     private static final Duration MAX_CATCH_UP = Duration.ofSeconds(5);
+    private static final Duration STALE_IMPORT = Duration.ofMinutes(30);
     private static final TypeReference<Map<String, Object>> ROW = new TypeReference<>() {
     };
 
@@ -63,8 +64,17 @@ class TaskRunner {
         this.maxBatch = maxBatch;
     }
 
-    /** One tick: a batch of every running task. */
+    /**
+     * One tick: a batch of every running task. A file is read within its upload request (a minute at
+     * most for the largest); a task still reading long after that lost its node, and ends failed
+     * rather than showing "Файл загружается" for ever.
+     */
     void runAll() {
+        Instant now = clock.instant();
+        int interrupted = store.failStaleImports(now.minus(STALE_IMPORT), now);
+        if (interrupted > 0) {
+            log.warn("{} send task(s) stopped reading their file half-way (their node stopped); marked FAILED", interrupted);
+        }
         for (long taskId : store.running()) {
             try {
                 run(taskId);

@@ -109,7 +109,8 @@ public class TaskService implements SendTasks {
             ImportSummary summary = importer.importFile(id, companyId, type, file, format);
             store.imported(id, then, summary, clock.instant());
         }
-        catch (RuntimeException unreadable) {
+        catch (RuntimeException | Error unreadable) {
+            // nothing of a refused file stays, whatever broke the read
             store.delete(id);
             throw unreadable;
         }
@@ -131,7 +132,8 @@ public class TaskService implements SendTasks {
     @Transactional
     public void delete(long companyId, String taskId) {
         SendTask task = lock(companyId, taskId);
-        if (task.status() != TaskStatus.DRAFT && task.status() != TaskStatus.READY && task.status() != TaskStatus.IMPORTING) {
+        if (task.status() != TaskStatus.DRAFT && task.status() != TaskStatus.READY && task.status() != TaskStatus.IMPORTING
+                && task.status() != TaskStatus.FAILED) {
             throw new ConflictException("status", "task.delete.started");
         }
         store.delete(task.id());

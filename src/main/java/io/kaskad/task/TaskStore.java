@@ -60,6 +60,14 @@ class TaskStore {
             .update();
     }
 
+    /** Tasks still reading a file last touched before {@code before}: their node stopped; they end failed. */
+    int failStaleImports(Instant before, Instant now) {
+        return jdbc.sql("UPDATE send_task SET status = 'FAILED', outcome = 'IMPORT_INTERRUPTED', updated_at = ?, finished_at = ?"
+                + " WHERE status = 'IMPORTING' AND updated_at < ?")
+            .params(ts(now), ts(now), ts(before))
+            .update();
+    }
+
     void delete(long id) {
         jdbc.sql("DELETE FROM send_task_row WHERE task_id = ?").param(id).update();
         jdbc.sql("DELETE FROM send_task_problem WHERE task_id = ?").param(id).update();
