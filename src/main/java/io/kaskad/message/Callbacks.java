@@ -1,6 +1,7 @@
 package io.kaskad.message;
 
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -18,6 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.kaskad.common.NetworkTargets;
 
 /**
  * Delivers status callbacks to clients' {@code callbackUrl}: claimed in batches (SKIP LOCKED), POSTed in
@@ -38,9 +42,16 @@ public class Callbacks implements DisposableBean {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final ExecutorService senders = Executors.newFixedThreadPool(16);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).executor(senders).build();
+    /** Redirects are not followed: a public endpoint could otherwise send the request on into Kaskad's network. */
+    private final HttpClient http = HttpClient.newBuilder()
+        .connectTimeout(Duration.ofSeconds(2))
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .executor(senders)
+        .build();
+    private final boolean allowPrivateNetworks;
 
-    Callbacks(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+    Callbacks(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions, CallbackProperties properties) {
+        this.allowPrivateNetworks = properties.allowPrivateNetworks();
         this.jdbc = jdbc;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
@@ -62,7 +73,12 @@ public class Callbacks implements DisposableBean {
     private record Due(long id, String url, String payload, int attempts) {
     }
 
-    private record Result(Due callback, String error) {
+    /** {@code giveUp}: an answer that no retry changes (the URL leads into Kaskad's own network). */
+    private record Result(Due callback, String error, boolean giveUp) {
+
+        Result(Due callback, String error) {
+            this(callback, error, false);
+        }
     }
 
     private List<Due> claim(int limit) {
@@ -92,11 +108,26 @@ public class Callbacks implements DisposableBean {
                 .build();
         }
         catch (IllegalArgumentException badUrl) {
-            return CompletableFuture.completedFuture(new Result(callback, "invalid URL: " + badUrl.getMessage()));
+            return CompletableFuture.completedFuture(new Result(callback, "invalid URL: " + badUrl.getMessage(), true));
         }
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-            .thenApply(response -> new Result(callback, response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode()))
+        // the name is resolved and checked on a sender thread (a lookup may be slow), right before the request
+        return CompletableFuture.supplyAsync(() -> refusal(request.uri()), senders)
+            .thenCompose(refused -> refused != null ? CompletableFuture.completedFuture(new Result(callback, refused, true))
+                    : http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                        .thenApply(response -> new Result(callback, response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode())))
             .exceptionally(failure -> new Result(callback, failure.getClass().getSimpleName() + ": " + failure.getMessage()));
+    }
+
+    /** Why the URL may not be called now that its name is resolved, or null. */
+    private String refusal(URI uri) {
+        try {
+            return NetworkTargets.checkResolved(uri, allowPrivateNetworks)
+                .map(refused -> "refused: " + uri.getHost() + " is not a public address (" + refused + ")")
+                .orElse(null);
+        }
+        catch (UnknownHostException unknown) {
+            throw new CompletionException(unknown);
+        }
     }
 
     private void record(List<Result> results) {
@@ -109,7 +140,7 @@ public class Callbacks implements DisposableBean {
                 continue;
             }
             int attempts = result.callback().attempts() + 1;
-            boolean giveUp = attempts > BACKOFF.size();
+            boolean giveUp = result.giveUp() || attempts > BACKOFF.size();
             jdbc.sql("UPDATE callback_delivery SET status = ?, attempts = ?, next_at = ?, last_error = ? WHERE id = ?")
                 .params(giveUp ? "FAILED" : "PENDING", attempts,
                         Sql.ts(giveUp ? now : now.plus(BACKOFF.get(attempts - 1))), truncate(result.error()), result.callback().id())

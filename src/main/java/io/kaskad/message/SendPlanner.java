@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import io.kaskad.channel.Channel;
 import io.kaskad.common.InvalidRequestException;
 import io.kaskad.common.InvalidRequestException.Problem;
+import io.kaskad.common.NetworkTargets;
 import io.kaskad.message.SendRequest.ChannelSpec;
 import io.kaskad.message.SendRequest.Destination;
 import io.kaskad.message.SendRequest.MessageSpec;
@@ -35,8 +36,10 @@ class SendPlanner {
     private final JsonMapper json;
     private final ObjectProvider<SendTemplates> templates;
     private final ObjectProvider<SendTasks> tasks;
+    private final CallbackProperties callbacks;
 
-    SendPlanner(JsonMapper json, ObjectProvider<SendTemplates> templates, ObjectProvider<SendTasks> tasks) {
+    SendPlanner(JsonMapper json, ObjectProvider<SendTemplates> templates, ObjectProvider<SendTasks> tasks, CallbackProperties callbacks) {
+        this.callbacks = callbacks;
         this.json = json;
         this.templates = templates;
         this.tasks = tasks;
@@ -143,19 +146,17 @@ class SendPlanner {
         NotificationRules.checkTimeRanges(path, spec.allowedTimeRanges(), problems);
     }
 
-    private static void checkCallbackUrl(String path, MessageSpec spec, List<Problem> problems) {
+    /** An http(s) URL that does not lead into Kaskad's own network (checked again, resolved, when it is called). */
+    private void checkCallbackUrl(String path, MessageSpec spec, List<Problem> problems) {
         if (spec.callbackUrl() == null || spec.callbackUrl().isBlank()) {
             return;
         }
-        try {
-            java.net.URI uri = java.net.URI.create(spec.callbackUrl());
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new IllegalArgumentException("not http(s)");
-            }
-        }
-        catch (IllegalArgumentException invalid) {
-            problems.add(new Problem(path + ".callbackUrl", "message.callback-url.invalid", spec.callbackUrl()));
-        }
+        NetworkTargets.checkUrl(spec.callbackUrl(), callbacks.allowPrivateNetworks())
+            .ifPresent(refusal -> problems.add(new Problem(path + ".callbackUrl", switch (refusal) {
+                case INVALID -> "message.callback-url.invalid";
+                case OBSCURE_ADDRESS -> "message.callback-url.obscure";
+                case PRIVATE -> "message.callback-url.private";
+            }, spec.callbackUrl())));
     }
 
     private static TimeWindows windows(MessageSpec spec) {

@@ -1,0 +1,22 @@
+package io.kaskad.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The application as it is exposed to the internet: callbacks to private networks refused (the
+ * default; the other tests allow them to reach their local endpoints) and the public chat API's
+ * rates low enough to reach in a test. Every class with this annotation shares this one second
+ * context. Its Quartz scheduler never starts, so it never takes work from the main test context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@IntegrationTest
+@TestPropertySource(properties = { "kaskad.callbacks.allow-private-networks=false", "spring.quartz.auto-startup=false",
+        "spring.quartz.scheduler-name=kaskad-hostile-caller-node" })
+public @interface HostileCallerTest {
+}
