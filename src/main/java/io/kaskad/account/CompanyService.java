@@ -32,6 +32,11 @@ public class CompanyService {
         return companies.findById(companyId).orElseThrow(() -> new NotFoundException("Company", companyId));
     }
 
+    /** Blocked (or gone): its API keys, users, public chats and widget stop working. */
+    public boolean isBlocked(long companyId) {
+        return companies.findById(companyId).map(Company::blocked).orElse(true);
+    }
+
     public Optional<Company> findByName(String name) {
         return companies.findByName(name);
     }

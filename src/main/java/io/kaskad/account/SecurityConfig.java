@@ -47,13 +47,18 @@ class SecurityConfig {
     /**
      * What the visitors of a client's site reach without an account: the chat widget, the chat-session
      * API it calls (seed 003 needs no key either) and Telegram's webhook (checked by its secret). The
-     * widget is embedded in the client's pages, so it may be framed.
+     * widget is embedded in the client's pages, so it may be framed. A company API key is taken when
+     * presented: only such a caller speaks for a messenger user (see {@code SessionApiController}).
      */
     @Bean
     @Order(0)
-    SecurityFilterChain publicChatSecurity(HttpSecurity http) {
+    SecurityFilterChain publicChatSecurity(HttpSecurity http, ApiKeyService apiKeys, JsonMapper json) {
+        ApiProblemResponder problems = new ApiProblemResponder(json);
         http.securityMatcher("/api/chats/v1/**", "/api/v1/sessions/**", "/widget/**", "/telegram/**")
             .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+            // optional here: a client system presenting its key may start sessions with messenger identities; a wrong key is a 401
+            .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), AnonymousAuthenticationFilter.class)
+            .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
             .csrf(AbstractHttpConfigurer::disable)
             .headers(headers -> headers.frameOptions(frame -> frame.disable()))
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

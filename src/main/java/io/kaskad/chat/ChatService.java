@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.kaskad.account.CompanyService;
 import io.kaskad.chat.telegram.TelegramClient;
 import io.kaskad.common.ConflictException;
 import io.kaskad.common.InvalidRequestException;
@@ -28,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ChatService {
 
     private final ChatRepository chats;
+    private final CompanyService companies;
     private final ScenarioRepository scenarios;
     private final ChatAvatars avatars;
     private final TelegramClient telegram;
@@ -37,7 +39,8 @@ public class ChatService {
     private final SecureRandom random = new SecureRandom();
 
     ChatService(ChatRepository chats, ScenarioRepository scenarios, ChatAvatars avatars, TelegramClient telegram, JsonMapper json,
-            Clock clock, @Value("${kaskad.public-url:http://localhost:8080}") String publicUrl) {
+            Clock clock, @Value("${kaskad.public-url:http://localhost:8080}") String publicUrl, CompanyService companies) {
+        this.companies = companies;
         this.chats = chats;
         this.scenarios = scenarios;
         this.avatars = avatars;
@@ -90,8 +93,11 @@ public class ChatService {
     }
 
     /** A chat as its public widget shows it: anyone holding the chat's id may open the widget. */
+    /** The chat as its widget shows it; a blocked company's chats are not found. */
     public ChatView publicView(String chatPublicId) {
-        return view(chats.findByPublicId(chatPublicId).orElseThrow(() -> new NotFoundException("Chat", chatPublicId)));
+        return view(chats.findByPublicId(chatPublicId)
+            .filter(chat -> !companies.isBlocked(chat.companyId()))
+            .orElseThrow(() -> new NotFoundException("Chat", chatPublicId)));
     }
 
     /** All chats, or those whose name or scenario's name contains {@code query} (any case). */

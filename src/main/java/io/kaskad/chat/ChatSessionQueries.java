@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import io.kaskad.account.CompanyService;
+
 /** Reading sessions for the statistics API and the "Диалоги" pages, always within one company. */
 @Service
 public class ChatSessionQueries {
@@ -20,8 +22,11 @@ public class ChatSessionQueries {
     private final DialogMessages dialog;
     private final ChatSessionService service;
     private final ChatRepository chats;
+    private final CompanyService companies;
 
-    ChatSessionQueries(JdbcClient jdbc, SessionStore sessions, DialogMessages dialog, ChatSessionService service, ChatRepository chats) {
+    ChatSessionQueries(JdbcClient jdbc, SessionStore sessions, DialogMessages dialog, ChatSessionService service, ChatRepository chats,
+            CompanyService companies) {
+        this.companies = companies;
         this.jdbc = jdbc;
         this.sessions = sessions;
         this.dialog = dialog;
@@ -74,9 +79,13 @@ public class ChatSessionQueries {
         return sessions.find(companyId, sessionId).map(s -> dialog.after(s.id(), s.publicId(), afterSeq)).orElse(List.of());
     }
 
-    /** Anyone holding a session's id (the widget, the client system) may read its messages. */
+    /** Anyone holding a session's id (the widget, the client system) may read its messages, unless the company is blocked. */
     public Optional<List<DialogMessage>> publicTranscript(String sessionId, long afterSeq) {
-        return sessions.find(sessionId).map(s -> dialog.after(s.id(), s.publicId(), afterSeq));
+        return publicSession(sessionId).map(s -> dialog.after(s.id(), s.publicId(), afterSeq));
+    }
+
+    private Optional<ChatSession> publicSession(String sessionId) {
+        return sessions.find(sessionId).filter(s -> !companies.isBlocked(s.companyId()));
     }
 
     /** What a session's stream shows: its status and its messages after {@code afterSeq}, from one read of the session. */
@@ -88,7 +97,7 @@ public class ChatSessionQueries {
     }
 
     public Optional<SessionStatus> publicStatus(String sessionId) {
-        return sessions.find(sessionId).map(ChatSession::status);
+        return publicSession(sessionId).map(ChatSession::status);
     }
 
     private List<SessionSummary> summaries(List<ChatSession> rows) {

@@ -18,6 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.kaskad.account.CompanyService;
 import io.kaskad.channel.Channel;
 import io.kaskad.channel.ConversationWindows;
 import io.kaskad.common.ConflictException;
@@ -59,10 +60,12 @@ public class ChatSessionService {
     private final JsonMapper json;
     private final Clock clock;
     private final int operatorCapacity;
+    private final CompanyService companies;
 
     ChatSessionService(ChatRepository chats, ChatService chatService, ScenarioRepository scenarios, SessionStore sessions,
             DialogMessages dialog, ConversationWindows windows, ApplicationEventPublisher events, JsonMapper json, Clock clock,
-            @Value("${kaskad.chat.operator-capacity:3}") int operatorCapacity) {
+            @Value("${kaskad.chat.operator-capacity:3}") int operatorCapacity, CompanyService companies) {
+        this.companies = companies;
         this.chats = chats;
         this.chatService = chatService;
         this.scenarios = scenarios;
@@ -80,10 +83,24 @@ public class ChatSessionService {
             List<DialogMessage> messages) {
     }
 
-    /** The session API and the widget: anyone holding the chat's id may start a session in it. */
+    /**
+     * The session API and the widget: anyone holding the chat's id may start a session in it, unless
+     * the chat's company is blocked. An anonymous caller cannot prove a messenger identity: the
+     * request is checked as sent, and the session is a web session.
+     */
     @Transactional
     public StartedSession start(String chatPublicId, StartSessionRequest request) {
-        Chat chat = chats.findByPublicId(chatPublicId).orElseThrow(() -> new NotFoundException("Chat", chatPublicId));
+        Chat chat = chats.findByPublicId(chatPublicId)
+            .filter(found -> !companies.isBlocked(found.companyId()))
+            .orElseThrow(() -> new NotFoundException("Chat", chatPublicId));
+        checkStart(chat.companyId(), request);
+        return start(chat, request.asWebVisitor(), null, null, null);
+    }
+
+    /** The session API called with the company's API key: the request may carry a messenger identity. */
+    @Transactional
+    public StartedSession startForCompany(long companyId, String chatPublicId, StartSessionRequest request) {
+        Chat chat = chats.findByCompanyIdAndPublicId(companyId, chatPublicId).orElseThrow(() -> new NotFoundException("Chat", chatPublicId));
         return start(chat, request, null, null, null);
     }
 
@@ -175,7 +192,9 @@ public class ChatSessionService {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        ChatSession session = sessions.lock(sessionPublicId).orElseThrow(() -> new NotFoundException("Session", sessionPublicId));
+        ChatSession session = sessions.lock(sessionPublicId)
+            .filter(found -> !companies.isBlocked(found.companyId()))
+            .orElseThrow(() -> new NotFoundException("Session", sessionPublicId));
         Chat chat = chats.findById(session.chatId()).orElseThrow(() -> new NotFoundException("Chat", session.chatPublicId()));
         Instant now = clock.instant();
         if (!session.status().open() && !session.awaitingFeedback(now)) {

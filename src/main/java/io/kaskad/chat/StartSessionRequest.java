@@ -14,6 +14,12 @@ public record StartSessionRequest(String name, String botId, String sessionId, I
         String clientExternalId, String clientPhone, String clientEmail, String clientDeviceId, Integer clientTimezone,
         Map<String, Object> clientMetadata, Boolean returnAnswerAsync) {
 
+    /** The request as an anonymous caller may make it: a web session, whatever messenger identity it claims. */
+    public StartSessionRequest asWebVisitor() {
+        return new StartSessionRequest(name, botId, sessionId, sessionTtl, null, null, messageBody, messageAttachments, clientNameForOperator,
+                clientId, clientExternalId, clientPhone, clientEmail, clientDeviceId, clientTimezone, clientMetadata, returnAnswerAsync);
+    }
+
     public static StartSessionRequest web() {
         return new StartSessionRequest(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }

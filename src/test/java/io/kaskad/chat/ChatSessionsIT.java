@@ -62,7 +62,8 @@ class ChatSessionsIT {
         ChatsApi chats = new ChatsApi(mvc, acme.bearer());
         String chatId = chats.chatWithScenario(chats.npsScenario());
 
-        String started = start(chatId, """
+        // a client system speaking for its WhatsApp user presents the company's key
+        String started = startAs(acme, chatId, """
                 {"name":"Сессия","sessionTtl":3600,"messengerType":"WHATSAPP","messengerUserId":"79161234567",
                  "clientNameForOperator":"Иван П.","clientExternalId":"crm-42","clientPhone":75555673245,
                  "clientEmail":"ivan@mail.example","clientDeviceId":"device-1","clientTimezone":180,
@@ -215,6 +216,12 @@ class ChatSessionsIT {
 
     private ResultActions start(String chatId, String body) throws Exception {
         return mvc.perform(post("/api/chats/v1/chats/{chatId}/sessions?x_widget=1", chatId).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private ResultActions startAs(TestCompany company, String chatId, String body) throws Exception {
+        return mvc.perform(post("/api/chats/v1/chats/{chatId}/sessions", chatId).header("Authorization", company.bearer())
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(body));
     }
 
     private ResultActions say(String sessionId, String body) throws Exception {

@@ -3,6 +3,7 @@ package io.kaskad.chat.web;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import io.kaskad.account.ApiClient;
 import io.kaskad.chat.ChatSessionQueries;
 import io.kaskad.chat.ChatSessionService;
 import io.kaskad.chat.ClientMessageRequest;
@@ -25,6 +27,12 @@ import io.kaskad.common.NotFoundException;
  * The chat-session API of seed 003. Like the seed's, it needs no API key: the widget calls it from
  * the visitor's browser. The chat's id lets anyone start a session; the session's id (random, only
  * ever given to that session's client) is what lets one write to and read that session.
+ * <p>
+ * Anyone may claim to be any Telegram or WhatsApp user, so an anonymous start is always a web
+ * session: its messenger identity is dropped, it is never joined by that messenger's traffic, never
+ * chosen by a send to that user, opens no WhatsApp window, and nothing said in it goes out to a
+ * messenger. A client system that knows its users' messenger identities presents the company's API
+ * key ({@code Authorization: Bearer}) and its sessions keep them.
  */
 @RestController
 class SessionApiController {
@@ -41,8 +49,10 @@ class SessionApiController {
 
     @PostMapping("/api/chats/v1/chats/{chatId}/sessions")
     @ResponseStatus(HttpStatus.CREATED)
-    StartedSession start(@PathVariable String chatId, @RequestBody(required = false) StartSessionRequest request) {
-        return sessions.start(chatId, request == null ? StartSessionRequest.web() : request);
+    StartedSession start(@AuthenticationPrincipal ApiClient client, @PathVariable String chatId,
+            @RequestBody(required = false) StartSessionRequest request) {
+        StartSessionRequest body = request == null ? StartSessionRequest.web() : request;
+        return client == null ? sessions.start(chatId, body) : sessions.startForCompany(client.companyId(), chatId, body);
     }
 
     @PostMapping("/api/v1/sessions/{sessionId}/messages")
