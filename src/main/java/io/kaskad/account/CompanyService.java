@@ -19,9 +19,12 @@ public class CompanyService {
     private final CompanyRepository companies;
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwords;
     private final Clock clock;
 
-    CompanyService(CompanyRepository companies, UserAccountRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+    CompanyService(CompanyRepository companies, UserAccountRepository users, PasswordEncoder passwordEncoder, Clock clock,
+            PasswordPolicy passwords) {
+        this.passwords = passwords;
         this.companies = companies;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
@@ -61,6 +64,7 @@ public class CompanyService {
     /** Opens a company together with its first client user, or neither when a name is taken. */
     @Transactional
     public Company open(NewCompany request) {
+        passwords.require("password", request.username(), request.password());
         if (companies.existsByName(request.name())) {
             throw new ConflictException("name", "company.name.taken");
         }

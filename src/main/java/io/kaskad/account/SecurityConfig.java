@@ -1,7 +1,6 @@
 package io.kaskad.account;
 
 import java.time.Duration;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -9,8 +8,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -21,7 +18,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
@@ -82,7 +82,7 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain portalSecurity(HttpSecurity http, PortalUserDetailsService users,
+    SecurityFilterChain portalSecurity(HttpSecurity http, PortalUserDetailsService users, LoginThrottle throttle,
             PersistentTokenRepository rememberMeTokens, @Value("${kaskad.security.remember-me-key}") String rememberMeKey) {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
@@ -90,7 +90,7 @@ class SecurityConfig {
                 .requestMatchers("/actuator/**", "/admin/**").hasRole(Role.ADMIN.name())
                 .requestMatchers("/").authenticated()
                 .anyRequest().hasRole(Role.CLIENT.name()))
-            .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailures()))
+            .formLogin(login -> login.loginPage("/login").successHandler(loginSuccesses(throttle)).failureHandler(loginFailures(throttle)))
             .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
             .rememberMe(rememberMe -> rememberMe.tokenRepository(rememberMeTokens)
                 .userDetailsService(users)
@@ -98,7 +98,8 @@ class SecurityConfig {
                 .tokenValiditySeconds((int) REMEMBER_ME_VALIDITY.toSeconds()))
             .exceptionHandling(errors -> errors.authenticationEntryPoint(portalEntryPoint())
                 .accessDeniedHandler(new PortalAccessDeniedHandler()))
-            .addFilterBefore(new RevokedAccessFilter(users), AuthorizationFilter.class);
+            .addFilterBefore(new RevokedAccessFilter(users), AuthorizationFilter.class)
+            .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 
@@ -117,12 +118,27 @@ class SecurityConfig {
             .build();
     }
 
-    private static ExceptionMappingAuthenticationFailureHandler loginFailures() {
-        ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
-        failures.setDefaultFailureUrl("/login?error");
-        failures.setExceptionMappings(Map.of(
-                LockedException.class.getName(), "/login?blocked",
-                DisabledException.class.getName(), "/login?disabled"));
-        return failures;
+    /**
+     * Every failed login is the same answer, whatever the reason — a wrong password, an unknown user, a
+     * disabled user or a blocked company cannot be told apart — and is counted by the throttle.
+     */
+    private static AuthenticationFailureHandler loginFailures(LoginThrottle throttle) {
+        return (request, response, failure) -> {
+            String username = request.getParameter("username");
+            throttle.failed(username, request.getRemoteAddr());
+            String target = throttle.lockedFor(username, request.getRemoteAddr())
+                .map(lock -> "/login?locked=" + LoginThrottleFilter.minutes(lock))
+                .orElse("/login?error");
+            response.sendRedirect(request.getContextPath() + target);
+        };
+    }
+
+    private static AuthenticationSuccessHandler loginSuccesses(LoginThrottle throttle) {
+        SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
+        redirect.setDefaultTargetUrl("/");
+        return (request, response, authentication) -> {
+            throttle.succeeded(authentication.getName());
+            redirect.onAuthenticationSuccess(request, response, authentication);
+        };
     }
 }

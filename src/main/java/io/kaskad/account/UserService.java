@@ -16,9 +16,11 @@ public class UserService {
 
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwords;
     private final Clock clock;
 
-    UserService(UserAccountRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+    UserService(UserAccountRepository users, PasswordEncoder passwordEncoder, Clock clock, PasswordPolicy passwords) {
+        this.passwords = passwords;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
@@ -34,6 +36,7 @@ public class UserService {
 
     @Transactional
     public UserAccount createClient(long companyId, String username, String rawPassword) {
+        passwords.require("password", username, rawPassword);
         if (users.existsByUsername(username)) {
             throw new ConflictException("username", "user.username.taken");
         }

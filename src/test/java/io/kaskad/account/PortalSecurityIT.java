@@ -132,8 +132,9 @@ class PortalSecurityIT {
         companies.setBlocked(acme.id(), true);
 
         mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?blocked"));
+        // a login attempt learns nothing: the same answer as a wrong password
         mvc.perform(formLogin("/login").user(acme.username()).password(TestAccounts.PASSWORD))
-            .andExpect(redirectedUrl("/login?blocked"));
+            .andExpect(redirectedUrl("/login?error"));
         mvc.perform(get("/login").param("blocked", ""))
             .andExpect(content().string(containsString("Компания заблокирована")));
     }
@@ -146,7 +147,7 @@ class PortalSecurityIT {
         users.setEnabled(acme.id(), colleagueId, false, -1);
 
         mvc.perform(formLogin("/login").user(colleague).password(TestAccounts.PASSWORD))
-            .andExpect(redirectedUrl("/login?disabled"));
+            .andExpect(redirectedUrl("/login?error"));
     }
 
     @Test

@@ -77,7 +77,7 @@ class PortalSettingsIT {
             .andExpect(content().string(containsString("Такой логин уже занят")));
         mvc.perform(post("/settings/users").param("username", "a b").param("password", "short").session(session).with(csrf()))
             .andExpect(content().string(containsString("Логин: от 3 до 100 символов")))
-            .andExpect(content().string(containsString("Длина должна быть от 8 до 72 символов")));
+            .andExpect(content().string(containsString("Длина должна быть от 10 до 72 символов")));
         assertThat(users.list(acme.id())).hasSize(2);
     }
 

@@ -9,7 +9,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The application as it is exposed to the internet: callbacks to private networks refused (the
- * default; the other tests allow them to reach their local endpoints) and the public chat API's
+ * default; the other tests allow them to reach their local endpoints), failed logins counted per
+ * address as in production (the other tests all log in from 127.0.0.1), and the public chat API's
  * rates low enough to reach in a test. Every class with this annotation shares this one second
  * context. Its Quartz scheduler never starts, so it never takes work from the main test context.
  */
@@ -17,6 +18,6 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @IntegrationTest
 @TestPropertySource(properties = { "kaskad.callbacks.allow-private-networks=false", "spring.quartz.auto-startup=false",
-        "spring.quartz.scheduler-name=kaskad-hostile-caller-node" })
+        "spring.quartz.scheduler-name=kaskad-hostile-caller-node", "kaskad.security.login.max-failures-per-address=20" })
 public @interface HostileCallerTest {
 }

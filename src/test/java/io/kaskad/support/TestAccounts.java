@@ -17,7 +17,7 @@ import io.kaskad.account.UserService;
 @TestComponent
 public class TestAccounts {
 
-    public static final String PASSWORD = "password123";
+    public static final String PASSWORD = "Kaskad-test-9-Lantern";
 
     private final CompanyService companies;
     private final UserService users;

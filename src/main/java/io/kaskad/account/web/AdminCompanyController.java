@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.kaskad.account.AccountRules;
 import io.kaskad.account.CompanyService;
+import io.kaskad.account.PasswordPolicy;
 import io.kaskad.common.ConflictException;
 
 /** "Компании" (admins only): list, open a company with its first user, block and unblock. */
@@ -27,8 +29,10 @@ class AdminCompanyController {
     private static final int PAGE_SIZE = 50;
 
     private final CompanyService companies;
+    private final PasswordPolicy passwords;
 
-    AdminCompanyController(CompanyService companies) {
+    AdminCompanyController(CompanyService companies, PasswordPolicy passwords) {
+        this.passwords = passwords;
         this.companies = companies;
     }
 
@@ -48,6 +52,10 @@ class AdminCompanyController {
     @PostMapping
     String create(@Valid @ModelAttribute("form") NewCompanyForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            passwords.problem(form.username(), form.password())
+                .ifPresent(code -> errors.rejectValue("password", code, new Object[] { AccountRules.PASSWORD_MIN }, null));
+        }
         if (!errors.hasErrors()) {
             try {
                 String name = companies.open(form.toNewCompany()).name();

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.kaskad.account.AccountRules;
+import io.kaskad.account.PasswordPolicy;
 import io.kaskad.account.PortalUser;
 import io.kaskad.account.UserService;
 import io.kaskad.common.ConflictException;
@@ -25,8 +27,10 @@ import io.kaskad.common.ConflictException;
 class UserController {
 
     private final UserService users;
+    private final PasswordPolicy passwords;
 
-    UserController(UserService users) {
+    UserController(UserService users, PasswordPolicy passwords) {
+        this.passwords = passwords;
         this.users = users;
     }
 
@@ -39,6 +43,10 @@ class UserController {
     @PostMapping
     String create(@AuthenticationPrincipal PortalUser user, @Valid @ModelAttribute("form") NewUserForm form,
             BindingResult errors, Model model, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            passwords.problem(form.username(), form.password())
+                .ifPresent(code -> errors.rejectValue("password", code, new Object[] { AccountRules.PASSWORD_MIN }, null));
+        }
         if (!errors.hasErrors()) {
             try {
                 users.createClient(user.companyId(), form.username(), form.password());
