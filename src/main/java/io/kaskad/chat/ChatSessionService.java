@@ -45,6 +45,9 @@ public class ChatSessionService {
     static final String THANKS_FOR_RATING = "Спасибо за оценку!";
     static final int BODY_MAX = 4096;
     static final int MAX_ATTACHMENTS = 10;
+    static final int MAX_ATTACHMENT_ID = 200;
+    static final int MAX_METADATA_ENTRIES = 50;
+    static final int MAX_METADATA_CHARS = 8_192;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("\\+?\\d{10,18}");
     private static final TypeReference<Map<String, Object>> OBJECT_MAP = new TypeReference<>() {
@@ -186,9 +189,8 @@ public class ChatSessionService {
         else if (request.body().length() > BODY_MAX) {
             problems.add(new Problem("body", "template.too-long", BODY_MAX));
         }
-        if (request.attachments() != null && request.attachments().size() > MAX_ATTACHMENTS) {
-            problems.add(new Problem("attachments", "chat.attachments.max", MAX_ATTACHMENTS));
-        }
+        checkAttachments("attachments", request.attachments(), problems);
+        checkLength("replyToMessageId", request.replyToMessageId(), 64, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
@@ -582,8 +584,39 @@ public class ChatSessionService {
         if (request.messageBody() != null && request.messageBody().length() > BODY_MAX) {
             problems.add(new Problem("messageBody", "template.too-long", BODY_MAX));
         }
+        // every column's length is a rule: anonymous callers reach this
+        checkLength("clientNameForOperator", request.clientNameForOperator(), 200, problems);
+        checkLength("clientExternalId", request.clientExternalId(), 128, problems);
+        checkLength("clientDeviceId", request.clientDeviceId(), 256, problems);
+        checkLength("messengerUserId", request.messengerUserId(), 128, problems);
+        checkLength("clientPhone", request.clientPhone(), 32, problems);
+        checkLength("clientEmail", request.clientEmail(), 254, problems);
+        checkAttachments("messageAttachments", request.messageAttachments(), problems);
+        if (request.clientMetadata() != null && (request.clientMetadata().size() > MAX_METADATA_ENTRIES
+                || json.writeValueAsString(request.clientMetadata()).length() > MAX_METADATA_CHARS)) {
+            problems.add(new Problem("clientMetadata", "chat.metadata.too-large", MAX_METADATA_ENTRIES, MAX_METADATA_CHARS));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
+        }
+    }
+
+    private static void checkLength(String field, String value, int max, List<Problem> problems) {
+        if (value != null && value.length() > max) {
+            problems.add(new Problem(field, "template.too-long", max));
+        }
+    }
+
+    /** At most {@link #MAX_ATTACHMENTS} attachment ids, each at most {@link #MAX_ATTACHMENT_ID} characters. */
+    private static void checkAttachments(String field, List<String> attachments, List<Problem> problems) {
+        if (attachments == null) {
+            return;
+        }
+        if (attachments.size() > MAX_ATTACHMENTS) {
+            problems.add(new Problem(field, "chat.attachments.max", MAX_ATTACHMENTS));
+        }
+        else if (attachments.stream().anyMatch(id -> id == null || id.length() > MAX_ATTACHMENT_ID)) {
+            problems.add(new Problem(field, "chat.attachment.id", MAX_ATTACHMENT_ID));
         }
     }
 

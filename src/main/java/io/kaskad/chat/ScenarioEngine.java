@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class ScenarioEngine {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_.-]*)}");
-    private static final int MAX_AUTO_STEPS = 50;
+    private static final int MAX_AUTO_STEPS = ScenarioRules.MAX_AUTO_STEPS;
 
     private ScenarioEngine() {
     }

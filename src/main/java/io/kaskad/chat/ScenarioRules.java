@@ -15,6 +15,10 @@ final class ScenarioRules {
     static final int MAX_BUTTONS = 10;
     static final int BUTTON_TEXT_MAX = 64;
     static final int MESSAGE_MAX = 4096;
+    static final int MAX_STEPS = 200;
+    static final int MAX_MESSAGES_PER_STEP = 20;
+    /** Steps that follow each other without waiting for the user, said in one turn; the engine stops there. */
+    static final int MAX_AUTO_STEPS = 50;
 
     private ScenarioRules() {
     }
@@ -22,6 +26,10 @@ final class ScenarioRules {
     static void check(ScenarioDefinition scenario, List<Problem> problems) {
         if (scenario == null || scenario.stepList().isEmpty()) {
             problems.add(new Problem("steps", "scenario.steps.required"));
+            return;
+        }
+        if (scenario.stepList().size() > MAX_STEPS) {
+            problems.add(new Problem("steps", "scenario.steps.max", MAX_STEPS));
             return;
         }
         Set<String> ids = new HashSet<>();
@@ -46,6 +54,9 @@ final class ScenarioRules {
     private static void checkStep(String path, ScenarioDefinition.Step step, Set<String> ids, List<Problem> problems) {
         if (step.messageList().isEmpty() && step.action() == null && step.next() == null) {
             problems.add(new Problem(path, "scenario.step.empty"));
+        }
+        if (step.messageList().size() > MAX_MESSAGES_PER_STEP) {
+            problems.add(new Problem(path + ".messages", "scenario.messages.max", MAX_MESSAGES_PER_STEP));
         }
         for (int m = 0; m < step.messageList().size(); m++) {
             String message = step.messageList().get(m);
@@ -85,7 +96,10 @@ final class ScenarioRules {
         }
     }
 
-    /** Steps that move on by themselves ({@code next}) must not come back round without waiting for the user. */
+    /**
+     * Steps that move on by themselves ({@code next}) must not come back round without waiting for the
+     * user, nor run on for more than {@link #MAX_AUTO_STEPS} steps in one turn.
+     */
     private static void checkLoops(ScenarioDefinition scenario, List<Problem> problems) {
         Map<String, ScenarioDefinition.Step> byId = scenario.stepList().stream()
             .filter(step -> step.id() != null)
@@ -96,6 +110,10 @@ final class ScenarioRules {
             while (current != null && current.next() != null && current.buttonList().isEmpty() && current.keywordList().isEmpty()) {
                 if (!seen.add(current.id())) {
                     problems.add(new Problem("steps", "scenario.loop", step.id()));
+                    return;
+                }
+                if (seen.size() >= MAX_AUTO_STEPS) {
+                    problems.add(new Problem("steps", "scenario.chain.too-long", step.id(), MAX_AUTO_STEPS));
                     return;
                 }
                 current = byId.get(current.next());

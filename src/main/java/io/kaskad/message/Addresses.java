@@ -10,6 +10,16 @@ public final class Addresses {
     /** 10 to 18 digits with an optional leading + (seed 001). */
     public static final Pattern PHONE = Pattern.compile("\\+?\\d{10,18}");
     public static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    /** What people write around a phone's digits: spaces, brackets and dashes ({@code +7 (916) 123-45-67}). */
+    private static final Pattern PHONE_DECORATION = Pattern.compile("[\\s()\\-]");
+
+    /**
+     * The one phone rule (API, portal, task files): spaces, brackets and dashes are removed; what is left
+     * must match {@link #PHONE}. Answers the phone as stored, or the input stripped if it does not match.
+     */
+    public static String normalizePhone(String phone) {
+        return phone == null ? null : PHONE_DECORATION.matcher(phone).replaceAll("");
+    }
 
     private Addresses() {
     }

@@ -37,6 +37,9 @@ class SendPlanner {
     private final ObjectProvider<SendTemplates> templates;
     private final ObjectProvider<SendTasks> tasks;
     private final CallbackProperties callbacks;
+    static final java.time.Duration MAX_SEND_AHEAD = java.time.Duration.ofDays(180);
+    /** The phone column's length. */
+    private static final int MAX_STORED_PHONE = 20;
 
     SendPlanner(JsonMapper json, ObjectProvider<SendTemplates> templates, ObjectProvider<SendTasks> tasks, CallbackProperties callbacks) {
         this.callbacks = callbacks;
@@ -58,6 +61,7 @@ class SendPlanner {
             channelPlans.add(checkChannels("messages[" + i + "]", request.messages().get(i), problems));
             checkTimeRanges("messages[" + i + "]", request.messages().get(i), problems);
             checkCallbackUrl("messages[" + i + "]", request.messages().get(i), problems);
+            checkSendAt("messages[" + i + "]", request.messages().get(i), now, problems);
             checkTask(companyId, "messages[" + i + "]", request.messages().get(i), problems);
         }
         if (!problems.isEmpty()) {
@@ -72,7 +76,7 @@ class SendPlanner {
             Instant dueAt = spec.sendAt() == null || spec.sendAt().toInstant().isBefore(now) ? now : spec.sendAt().toInstant();
             for (int d = 0; d < spec.destinations().size(); d++) {
                 String field = "messages[" + i + "].destinations[" + d + "]";
-                planned.add(planDestination(companyId, companyZone, spec, channelPlans.get(i), spec.destinations().get(d),
+                planned.add(planDestination(companyId, companyZone, spec, channelPlans.get(i), withNormalizedPhone(spec.destinations().get(d)),
                         field, new Ids(bulkId, flowId, groupId), windows, dueAt));
             }
         }
@@ -142,6 +146,17 @@ class SendPlanner {
         }
     }
 
+    /** From the past day (a clock a little behind) up to 180 days ahead, the window Infobip takes. */
+    private static void checkSendAt(String path, MessageSpec spec, Instant now, List<Problem> problems) {
+        if (spec.sendAt() == null) {
+            return;
+        }
+        Instant at = spec.sendAt().toInstant();
+        if (at.isBefore(now.minus(java.time.Duration.ofDays(1))) || at.isAfter(now.plus(MAX_SEND_AHEAD))) {
+            problems.add(new Problem(path + ".sendAt", "message.send-at.range", MAX_SEND_AHEAD.toDays()));
+        }
+    }
+
     private static void checkTimeRanges(String path, MessageSpec spec, List<Problem> problems) {
         NotificationRules.checkTimeRanges(path, spec.allowedTimeRanges(), problems);
     }
@@ -157,6 +172,17 @@ class SendPlanner {
                 case OBSCURE_ADDRESS -> "message.callback-url.obscure";
                 case PRIVATE -> "message.callback-url.private";
             }, spec.callbackUrl())));
+    }
+
+    /** The destination with its phone as stored: decoration removed; a phone too long to be one is kept cut, rejected. */
+    private static Destination withNormalizedPhone(Destination destination) {
+        String phone = Addresses.normalizePhone(destination.phone());
+        if (phone != null && phone.length() > MAX_STORED_PHONE) {
+            phone = phone.substring(0, MAX_STORED_PHONE);
+        }
+        return java.util.Objects.equals(phone, destination.phone()) ? destination
+                : new Destination(phone, destination.email(), destination.messengerUserId(), destination.deviceId(), destination.variables(),
+                        destination.timezone());
     }
 
     private static TimeWindows windows(MessageSpec spec) {

@@ -24,6 +24,8 @@ public record SendRequest(@NotEmpty @Valid List<@NotNull @Valid MessageSpec> mes
     public static final int MAX_DESTINATIONS = 10_000;
     public static final int DEFAULT_VALIDITY_MINUTES = 1440;
     public static final int MAX_VALIDITY_MINUTES = 10_080;
+    /** Allowed time ranges a message may list (their JSON must fit the column). */
+    public static final int MAX_TIME_RANGES = 12;
 
     public int destinationCount() {
         return messages.stream().mapToInt(message -> message.destinations() == null ? 0 : message.destinations().size()).sum();
@@ -31,13 +33,13 @@ public record SendRequest(@NotEmpty @Valid List<@NotNull @Valid MessageSpec> mes
 
     /** One notification (its channels and options) for one or more destinations. */
     public record MessageSpec(
-            LinkedHashMap<String, ChannelSpec> channels,
+            LinkedHashMap<String, @Valid ChannelSpec> channels,
             @NotEmpty List<@NotNull @Valid Destination> destinations,
             @Size(max = 64) String templateId,
             @Size(max = 64) String groupId,
             @Size(max = 64) String taskId,
             Boolean useShortLinks,
-            List<@NotNull TimeRange> allowedTimeRanges,
+            @Size(max = MAX_TIME_RANGES) List<@NotNull TimeRange> allowedTimeRanges,
             OffsetDateTime sendAt,
             @Min(1) @Max(MAX_VALIDITY_MINUTES) Integer validityPeriod,
             @Size(max = 2000) String callbackUrl,
@@ -59,8 +61,8 @@ public record SendRequest(@NotEmpty @Valid List<@NotNull @Valid MessageSpec> mes
             Boolean required,
             @Size(max = 100) String from,
             @Size(max = 200) String templateName,
-            Map<String, Object> templateData,
-            List<String> attachments,
+            @Size(max = 50) Map<String, Object> templateData,
+            @Size(max = 10) List<@Size(max = 2000) String> attachments,
             @Size(max = 64) String chatId,
             @Size(max = 64) String botId,
             @Size(max = 32) String messengerType,
@@ -82,7 +84,7 @@ public record SendRequest(@NotEmpty @Valid List<@NotNull @Valid MessageSpec> mes
             @Size(max = 254) String email,
             @Size(max = 128) String messengerUserId,
             @Size(max = 512) String deviceId,
-            Map<String, Object> variables,
+            @Size(max = 100) Map<String, Object> variables,
             @Size(max = 64) String timezone) {
     }
 

@@ -29,7 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class RowChecks {
 
     static final int MAX_TEXT = 10_000;
-    private static final Pattern PHONE_DECORATION = Pattern.compile("[\\s()\\-]");
     private static final String DEFAULT_PROVIDER = "TWIN";
 
     /** A valid row: what shows as its destination, what makes it a duplicate, and its message's data. */
@@ -265,7 +264,7 @@ final class RowChecks {
             if (value == null) {
                 return null;
             }
-            String phone = PHONE_DECORATION.matcher(value).replaceAll("");
+            String phone = Addresses.normalizePhone(value);
             if (!Addresses.PHONE.matcher(phone).matches()) {
                 problem(key, ProblemCode.BAD_PHONE, value);
             }

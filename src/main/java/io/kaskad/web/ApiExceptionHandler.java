@@ -22,6 +22,7 @@ import io.kaskad.common.ConflictException;
 import io.kaskad.common.InvalidRequestException;
 import io.kaskad.common.NotFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every API error as {@code application/problem+json} with a detail a person can act on; validation
@@ -29,6 +30,8 @@ import tools.jackson.core.JacksonException;
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final MessageSource messages;
 
@@ -62,7 +65,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = exception.getBindingResult().getFieldErrors().stream()
-            .map(error -> new FieldProblem(error.getField(), messages.getMessage(error, LocaleContextHolder.getLocale())))
+            .map(error -> new FieldProblem(JsonPaths.ofBindingPath(error.getField()), messages.getMessage(error, LocaleContextHolder.getLocale())))
             .sorted(Comparator.comparing(FieldProblem::field))
             .toList();
         return handleExceptionInternal(exception, invalidRequest(status, errors), headers, status, request);
@@ -84,17 +87,33 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(exception, problem, headers, status, request);
     }
 
-    /** Names the problem: where the JSON breaks, or which field has a value of the wrong type. */
+    /**
+     * Names the problem in plain words: where the JSON breaks, or which field has a value of the wrong
+     * type and what it should be. Jackson's own message names Kaskad's classes, so it is not passed on.
+     */
     private static String unreadableBodyDetail(HttpMessageNotReadableException exception) {
         if (exception.getCause() instanceof JacksonException jackson) {
             String path = JsonPaths.of(jackson.getPath());
             String where = jackson.getLocation() == null ? ""
                     : " (line " + jackson.getLocation().getLineNr() + ", column " + jackson.getLocation().getColumnNr() + ")";
-            return path.isEmpty()
-                    ? "The request body is not valid JSON" + where + ": " + jackson.getOriginalMessage()
-                    : "Field '" + path + "' has a value of the wrong type" + where + ": " + jackson.getOriginalMessage();
+            if (path.isEmpty()) {
+                return "The request body is not valid JSON" + where + ".";
+            }
+            String expected = jackson instanceof MismatchedInputException mismatch ? JsonPaths.kind(mismatch.getTargetType()) : null;
+            return "Field '" + path + "' has a value of the wrong type" + where + (expected == null ? "." : ": expected " + expected + ".");
         }
         return "The request body is missing or is not valid JSON";
+    }
+
+    /**
+     * Anything unforeseen under {@code /api/**}: problem+json like every other answer, without the
+     * exception's text (it may name internals); the log has the details.
+     */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception exception) {
+        log.error("Unexpected error answering an API request", exception);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side. Nothing was changed unless the answer said so; try again, and if it persists contact support.");
     }
 
     /** One entry of a problem's {@code errors}: the field's path in the request and what is wrong with it. */

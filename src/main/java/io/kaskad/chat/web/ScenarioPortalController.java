@@ -145,8 +145,17 @@ class ScenarioPortalController {
         if (!answer.isBlank()) {
             text = answer; // a pressed answer button says its text
         }
-        List<Map<String, Object>> lines = new ArrayList<>(json.readValue(transcript, TRANSCRIPT));
-        ScenarioEngine.State current = restart || state.isBlank() ? null : json.readValue(state, ScenarioEngine.State.class);
+        List<Map<String, Object>> lines = new ArrayList<>();
+        ScenarioEngine.State current = null;
+        try {
+            lines.addAll(json.readValue(transcript, TRANSCRIPT));
+            current = restart || state.isBlank() ? null : json.readValue(state, ScenarioEngine.State.class);
+        }
+        catch (JacksonException unreadable) {
+            // the dialog travels in the form: a tampered or broken one starts again, and says so
+            model.addAttribute("consoleRestarted", true);
+            text = "";
+        }
         if (current != null && !text.isBlank()) {
             lines.add(Map.of("author", "CLIENT", "body", text.strip()));
         }
