@@ -19,6 +19,22 @@
     }
   });
 
+  // No inline handlers (the Content-Security-Policy allows only this file's scripts): behaviour comes from data attributes.
+  // <select data-submit-on-change> sends its form when a choice is made.
+  document.addEventListener('change', function (event) {
+    if (event.target.matches && event.target.matches('[data-submit-on-change]') && event.target.form) {
+      event.target.form.submit();
+    }
+  });
+
+  // <form data-reset-after-request> is emptied once its htmx request is done (an operator's sent answer).
+  document.addEventListener('htmx:afterRequest', function (event) {
+    var form = event.detail.elt;
+    if (form && form.matches && form.matches('form[data-reset-after-request]')) {
+      form.reset();
+    }
+  });
+
   // Copy buttons: <button data-copy-target="#id"> copies the text of the target element.
   document.addEventListener('click', function (event) {
     var button = event.target.closest('[data-copy-target]');

@@ -5,6 +5,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,6 +16,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
@@ -38,6 +40,18 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfig {
 
     private static final Duration REMEMBER_ME_VALIDITY = Duration.ofDays(14);
+    /**
+     * The portal runs only its own scripts (no inline handlers; htmx without eval), styles may be
+     * inline (Bootstrap's and htmx's), images may be data: URIs (Bootstrap's icons), and no site may
+     * frame it (clickjacking).
+     */
+    static final String PORTAL_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    /** The widget: the same, except that any site may frame it (it is embedded in clients' pages). */
+    static final String WIDGET_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors *";
+    /** API answers are data, never a page. */
+    static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -60,7 +74,9 @@ class SecurityConfig {
             .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), AnonymousAuthenticationFilter.class)
             .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
             .csrf(AbstractHttpConfigurer::disable)
-            .headers(headers -> headers.frameOptions(frame -> frame.disable()))
+            .headers(headers -> headers.frameOptions(frame -> frame.disable())
+                .contentSecurityPolicy(csp -> csp.policyDirectives(WIDGET_CSP))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .requestCache(AbstractHttpConfigurer::disable);
         return http.build();
@@ -74,6 +90,8 @@ class SecurityConfig {
             .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(ApiKeyAuthenticationFilter.API_AUTHORITY))
             .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), AnonymousAuthenticationFilter.class)
             .csrf(AbstractHttpConfigurer::disable)
+            .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_CSP))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .requestCache(AbstractHttpConfigurer::disable)
             .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
@@ -92,6 +110,9 @@ class SecurityConfig {
                 .anyRequest().hasRole(Role.CLIENT.name()))
             .formLogin(login -> login.loginPage("/login").successHandler(loginSuccesses(throttle)).failureHandler(loginFailures(throttle)))
             .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+            // HSTS is Spring Security's default on HTTPS requests (behind a proxy: server.forward-headers-strategy)
+            .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PORTAL_CSP))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
             .rememberMe(rememberMe -> rememberMe.tokenRepository(rememberMeTokens)
                 .userDetailsService(users)
                 .key(rememberMeKey)
@@ -101,6 +122,12 @@ class SecurityConfig {
             .addFilterBefore(new RevokedAccessFilter(users), AuthorizationFilter.class)
             .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** Every cookie Kaskad sets (session, remember-me, language) is SameSite=Lax: not sent with other sites' posts. */
+    @Bean
+    CookieSameSiteSupplier sameSiteLax() {
+        return CookieSameSiteSupplier.ofLax();
     }
 
     @Bean

@@ -17,10 +17,21 @@ final class ChatRules {
     static final int MAX_INTERMEDIATE_FEEDBACK = 24 * 3600;
     static final Set<Integer> SCALES = Set.of(2, 5, 10);
 
-    private static final Pattern LINK = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:\\S+");
+    private static final Pattern LINK = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*):\\S+");
+    /**
+     * The schemes a widget's messenger link may have: the web, a phone, and the apps of the seed's list.
+     * Anything else ({@code javascript:}, {@code data:}…) would run in the visitor's browser from the widget.
+     */
+    static final Set<String> LINK_SCHEMES = Set.of("https", "http", "tel", "tg", "whatsapp", "viber", "skype", "slack", "weixin",
+            "line", "fb-messenger", "vk");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]{4,19}");
 
     private ChatRules() {
+    }
+
+    private static boolean isLink(String value) {
+        java.util.regex.Matcher link = LINK.matcher(value);
+        return link.matches() && LINK_SCHEMES.contains(link.group(1).toLowerCase(java.util.Locale.ROOT));
     }
 
     static void check(ChatRequest request, List<Problem> problems) {
@@ -80,8 +91,7 @@ final class ChatRules {
                 continue;
             }
             boolean ok = value.length() <= LINK_MAX
-                    && (messenger == MessengerLink.PHONE ? PHONE.matcher(value).matches() || LINK.matcher(value).matches()
-                            : LINK.matcher(value).matches());
+                    && (messenger == MessengerLink.PHONE ? PHONE.matcher(value).matches() || isLink(value) : isLink(value));
             if (!ok) {
                 problems.add(new Problem(field, messenger == MessengerLink.PHONE ? "chat.link.phone" : "chat.link.invalid"));
             }
