@@ -96,6 +96,11 @@ public class ChatSessionQueries {
         return sessions.find(sessionId).map(s -> new StreamUpdate(s.status(), dialog.after(s.id(), s.publicId(), afterSeq)));
     }
 
+    /** The chat of a session anyone may write to (not of a blocked company), for limits kept per chat. */
+    public Optional<String> publicChatOf(String sessionId) {
+        return publicSession(sessionId).map(ChatSession::chatPublicId);
+    }
+
     public Optional<SessionStatus> publicStatus(String sessionId) {
         return publicSession(sessionId).map(ChatSession::status);
     }

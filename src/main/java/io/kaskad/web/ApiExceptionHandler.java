@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import io.kaskad.common.ConflictException;
 import io.kaskad.common.InvalidRequestException;
 import io.kaskad.common.NotFoundException;
+import io.kaskad.common.TooManyRequestsException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
@@ -50,6 +51,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, exception.field() + ": " + message);
         problem.setProperty("errors", List.of(new FieldProblem(exception.field(), message)));
         return problem;
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException exception) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                exception.getMessage() + ": try again in " + exception.retryAfterSeconds() + " s.");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+            .header(HttpHeaders.RETRY_AFTER, String.valueOf(exception.retryAfterSeconds()))
+            .body(problem);
     }
 
     @ExceptionHandler(InvalidRequestException.class)

@@ -18,6 +18,8 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @IntegrationTest
 @TestPropertySource(properties = { "kaskad.callbacks.allow-private-networks=false", "spring.quartz.auto-startup=false",
-        "spring.quartz.scheduler-name=kaskad-hostile-caller-node", "kaskad.security.login.max-failures-per-address=20" })
+        "spring.quartz.scheduler-name=kaskad-hostile-caller-node", "kaskad.security.login.max-failures-per-address=20",
+        "kaskad.public-chat.session-starts-per-address=5", "kaskad.public-chat.session-starts-per-chat=8",
+        "kaskad.public-chat.messages-per-address=10", "kaskad.public-chat.messages-per-chat=1000", "kaskad.public-chat.streams-per-address=3" })
 public @interface HostileCallerTest {
 }

@@ -2,6 +2,8 @@ package io.kaskad.chat.web;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,8 +42,10 @@ class SessionApiController {
     private final ChatSessionService sessions;
     private final ChatSessionQueries queries;
     private final SessionStreams streams;
+    private final PublicChatLimits limits;
 
-    SessionApiController(ChatSessionService sessions, ChatSessionQueries queries, SessionStreams streams) {
+    SessionApiController(ChatSessionService sessions, ChatSessionQueries queries, SessionStreams streams, PublicChatLimits limits) {
+        this.limits = limits;
         this.sessions = sessions;
         this.queries = queries;
         this.streams = streams;
@@ -50,14 +54,21 @@ class SessionApiController {
     @PostMapping("/api/chats/v1/chats/{chatId}/sessions")
     @ResponseStatus(HttpStatus.CREATED)
     StartedSession start(@AuthenticationPrincipal ApiClient client, @PathVariable String chatId,
-            @RequestBody(required = false) StartSessionRequest request) {
+            @RequestBody(required = false) StartSessionRequest request, HttpServletRequest http) {
+        if (client == null) {
+            limits.sessionStart(http.getRemoteAddr(), chatId);
+        }
         StartSessionRequest body = request == null ? StartSessionRequest.web() : request;
         return client == null ? sessions.start(chatId, body) : sessions.startForCompany(client.companyId(), chatId, body);
     }
 
     @PostMapping("/api/v1/sessions/{sessionId}/messages")
     @ResponseStatus(HttpStatus.CREATED)
-    PostedMessage post(@PathVariable String sessionId, @RequestBody ClientMessageRequest request) {
+    PostedMessage post(@AuthenticationPrincipal ApiClient client, @PathVariable String sessionId, @RequestBody ClientMessageRequest request,
+            HttpServletRequest http) {
+        if (client == null) {
+            limits.clientMessage(http.getRemoteAddr(), queries.publicChatOf(sessionId).orElseThrow(() -> new NotFoundException("Session", sessionId)));
+        }
         return sessions.clientMessage(sessionId, request);
     }
 
@@ -72,8 +83,8 @@ class SessionApiController {
      * status as a {@code status} event when it changes. The browser's EventSource reconnects by itself.
      */
     @GetMapping(path = "/api/v1/sessions/{sessionId}/events", produces = "text/event-stream")
-    SseEmitter events(@PathVariable String sessionId, @RequestParam(defaultValue = "0") long after) {
+    SseEmitter events(@PathVariable String sessionId, @RequestParam(defaultValue = "0") long after, HttpServletRequest http) {
         queries.publicStatus(sessionId).orElseThrow(() -> new NotFoundException("Session", sessionId));
-        return streams.open(sessionId, after);
+        return streams.open(sessionId, after, limits.openStream(http.getRemoteAddr()));
     }
 }

@@ -59,14 +59,18 @@ class SessionStreams implements SmartLifecycle {
         }
     }
 
-    SseEmitter open(String sessionId, long afterSeq) {
+    /** A stream of the session's new messages; {@code onClose} runs when it ends, however it ends. */
+    SseEmitter open(String sessionId, long afterSeq, Runnable onClose) {
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT);
         Watcher watcher = new Watcher(emitter, afterSeq);
         watchers.computeIfAbsent(sessionId, id -> new CopyOnWriteArrayList<>()).add(watcher);
-        Runnable remove = () -> watchers.computeIfPresent(sessionId, (id, list) -> {
-            list.remove(watcher);
-            return list.isEmpty() ? null : list;
-        });
+        Runnable remove = () -> {
+            watchers.computeIfPresent(sessionId, (id, list) -> {
+                list.remove(watcher);
+                return list.isEmpty() ? null : list;
+            });
+            onClose.run();
+        };
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(failure -> remove.run());
