@@ -80,10 +80,11 @@ public final class NotificationRules {
                 }
             }
         }
-        if (spec.attachments() != null && channel == Channel.VK) {
-            if (spec.attachments().size() > MAX_VK_ATTACHMENTS) {
-                problems.add(new Problem(path + ".attachments", "message.vk.attachments.too-many", MAX_VK_ATTACHMENTS));
-            }
+        if (spec.attachments() != null && spec.attachments().size() > MAX_VK_ATTACHMENTS) {
+            // every channel: the parameters are stored with the attempt, so no list is unbounded
+            problems.add(new Problem(path + ".attachments", "message.vk.attachments.too-many", MAX_VK_ATTACHMENTS));
+        }
+        if (spec.attachments() != null && channel == Channel.VK && spec.attachments().size() <= MAX_VK_ATTACHMENTS) {
             for (int a = 0; a < spec.attachments().size(); a++) {
                 String attachment = spec.attachments().get(a);
                 if (attachment == null || !VK_ATTACHMENT.matcher(attachment).matches()) {

@@ -62,7 +62,7 @@ public record SendRequest(@NotEmpty @Valid List<@NotNull @Valid MessageSpec> mes
             @Size(max = 100) String from,
             @Size(max = 200) String templateName,
             @Size(max = 50) Map<String, Object> templateData,
-            @Size(max = 10) List<@Size(max = 2000) String> attachments,
+            List<@Size(max = 2000) String> attachments,
             @Size(max = 64) String chatId,
             @Size(max = 64) String botId,
             @Size(max = 32) String messengerType,
