@@ -4,10 +4,17 @@ import java.time.Instant;
 
 /**
  * A provider's later word on a message it accepted: published as an application event by
- * {@link DeliveryReports}; the message module applies it to the attempt with that provider id.
+ * {@link DeliveryReports}; the message module applies it to the attempt with that provider id, or,
+ * when the provider's id was never recorded (the node died before the provider's answer was stored),
+ * to the attempt with Kaskad's own {@code reference}, which providers that take one send back.
  */
 public record DeliveryReport(Channel channel, String providerMessageId, Status status, String errorCode,
-        String errorMessage, Instant at) {
+        String errorMessage, Instant at, String reference) {
+
+    /** A report that carries only the provider's id. */
+    public DeliveryReport(Channel channel, String providerMessageId, Status status, String errorCode, String errorMessage, Instant at) {
+        this(channel, providerMessageId, status, errorCode, errorMessage, at, null);
+    }
 
     public enum Status {
         DELIVERED, READ, FAILED, NO_ACCOUNT

@@ -19,6 +19,13 @@ record AttemptRow(long id, long messageId, long companyId, int step, Channel cha
                 parametersJson, expiresAt, newProvider, newProviderMessageId, null, null, at, null, updatedAt);
     }
 
+    /** Handed over at {@code at}, the provider's answer lost: waits for a report until {@code expiresAt}. */
+    AttemptRow sentWithUnknownOutcome(String newProvider, Instant at, Instant expiresAt) {
+        return new AttemptRow(id, messageId, companyId, step, channel, required, AttemptStatus.SENT, address, text,
+                parametersJson, expiresAt, newProvider, providerMessageId, Outcomes.UNKNOWN,
+                "The provider's answer was lost; waiting for its delivery report, never sent again", at, null, updatedAt);
+    }
+
     AttemptRow finished(AttemptStatus finalStatus, String newProvider, String newProviderMessageId, String code, String message,
             Instant at) {
         return new AttemptRow(id, messageId, companyId, step, channel, required, finalStatus, address, text, parametersJson,

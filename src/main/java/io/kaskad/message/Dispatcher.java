@@ -9,11 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -39,10 +41,12 @@ public class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
-    /** How long a provider call may take before the attempt is failed as "no answer" (never resent). */
+    /**
+     * How long a provider call may take, counted from the attempt's hand-over, before its answer counts
+     * as lost (see {@link Outcomes}); and how long a claimed attempt may wait for its hand-over before it
+     * counts as abandoned by its node and is queued again.
+     */
     static final Duration PROVIDER_LEASE = Duration.ofMinutes(2);
-    /** How long a report for an unknown provider id is kept, waiting for its attempt to be recorded. */
-    static final Duration UNMATCHED_REPORT_TTL = Duration.ofHours(1);
 
     private final MessageStore store;
     private final SendRateLimiter rateLimiter;
@@ -51,6 +55,8 @@ public class Dispatcher {
     private final Clock clock;
     private final JsonMapper json;
     private final TransactionTemplate transaction;
+    /** Set when the application begins to stop: no new claims, and claimed attempts not yet handed over go back. */
+    private volatile boolean stopping;
 
     Dispatcher(MessageStore store, SendRateLimiter rateLimiter, ChannelAdapters adapters,
             io.kaskad.channel.ConversationWindows conversations, Clock clock, JsonMapper json, PlatformTransactionManager transactions) {
@@ -64,37 +70,83 @@ public class Dispatcher {
         this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
-    /** Sends up to {@code limit} due attempts; answers how many were claimed. */
+    /**
+     * Sends up to {@code limit} due attempts; answers how many were claimed. The attempts are handed
+     * over a chunk at a time ({@link HandOver}); when the node begins to stop, the rest go back to the
+     * queue at once, for another node.
+     */
     public int dispatchDue(int limit) {
-        List<Claimed> claimed = transaction.execute(status -> claim(limit));
+        return dispatchDue(limit, () -> stopping);
+    }
+
+    int dispatchDue(int limit, BooleanSupplier stop) {
+        if (stop.getAsBoolean()) {
+            return 0;
+        }
+        // whole milliseconds: the claim's lease is compared as written to the database, on every database
+        Instant claimedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        List<Claimed> claimed = transaction.execute(status -> claim(claimedAt, limit));
         if (claimed == null || claimed.isEmpty()) {
             return 0;
         }
-        List<AttemptChange> answers = claimed.stream().map(this::send).toList();
+        Map<Long, Claimed> byAttempt = claimed.stream().collect(Collectors.toMap(c -> c.attempt().id(), Function.identity()));
+        Instant claimLease = claimedAt.plus(PROVIDER_LEASE);
+        HandOver.Result<AttemptChange> done = HandOver.run(claimed.stream().map(Claimed::attempt).toList(), PROVIDER_LEASE, clock, stop,
+                (ids, handedAt, leaseEnd) -> store.markHandedOver(ids, claimLease, handedAt, leaseEnd),
+                attempt -> send(byAttempt.get(attempt.id())));
+        List<AttemptChange> changes = new ArrayList<>(done.answers());
+        Instant now = clock.instant();
+        done.released().forEach(attempt -> changes.add(new AttemptChange(attempt.withStatus(AttemptStatus.QUEUED, now),
+                Set.of(AttemptStatus.SENDING))));
         transaction.executeWithoutResult(status -> {
-            List<Long> messageIds = answers.stream().map(change -> change.attempt().messageId()).distinct().toList();
-            applyLocked(store.lockMessages(messageIds), answers, clock.instant());
+            List<Long> messageIds = changes.stream().map(change -> change.attempt().messageId()).distinct().toList();
+            applyLocked(store.lockMessages(messageIds), changes, now);
         });
+        if (!done.released().isEmpty()) {
+            log.info("Stopping: {} claimed attempts handed back to the queue unsent", done.released().size());
+        }
         return claimed.size();
     }
 
-    /** Expires attempts without a report within validity, fails those stuck in a provider call, retries parked reports. */
+    /** The application is closing: stop claiming, hand back what is not yet with a provider (Quartz waits for the running job). */
+    @EventListener(ContextClosedEvent.class)
+    void onClose() {
+        stopping = true;
+    }
+
+    /**
+     * Expires attempts without a report within validity; settles those whose provider call ran past
+     * its lease by {@link Outcomes} (handed over: outcome unknown, never resent; never handed over:
+     * queued again); retries parked reports.
+     */
     public int expireOverdue(int limit) {
         Integer expired = transaction.execute(status -> {
             Instant now = clock.instant();
-            List<AttemptRow> overdue = store.overdue(now, limit);
+            List<MessageStore.Overdue> overdue = store.overdue(now, limit);
             if (overdue.isEmpty()) {
                 return 0;
             }
-            List<MessageRow> locked = store.lockFreeMessages(overdue.stream().map(AttemptRow::messageId).distinct().toList());
-            List<AttemptChange> changes = overdue.stream().map(attempt -> attempt.status() == AttemptStatus.SENT
-                    ? new AttemptChange(attempt.finished(AttemptStatus.EXPIRED, null, null, "EXPIRED",
-                            "No delivery report within the validity period", now), Set.of(AttemptStatus.SENT))
-                    : new AttemptChange(attempt.finished(AttemptStatus.FAILED, null, null, "PROVIDER_TIMEOUT",
-                            "No answer from the provider; not resent, so that the recipient never gets it twice", now),
-                            Set.of(AttemptStatus.SENDING)))
-                .toList();
-            return applyLocked(locked, changes, now);
+            Map<Long, MessageRow> locked = store.lockFreeMessages(overdue.stream().map(o -> o.attempt().messageId()).distinct().toList())
+                .stream()
+                .collect(Collectors.toMap(MessageRow::id, Function.identity()));
+            List<AttemptChange> changes = new ArrayList<>();
+            for (MessageStore.Overdue o : overdue) {
+                AttemptRow attempt = o.attempt();
+                MessageRow message = locked.get(attempt.messageId());
+                if (message == null) {
+                    continue; // another transaction holds the message: next run
+                }
+                if (attempt.status() == AttemptStatus.SENT) {
+                    changes.add(new AttemptChange(attempt.finished(AttemptStatus.EXPIRED, null, null, "EXPIRED",
+                            "No delivery report within the validity period", now), Set.of(AttemptStatus.SENT)));
+                    continue;
+                }
+                ChannelAdapter adapter = adapters.forChannel(attempt.channel());
+                changes.add(new AttemptChange(Outcomes.afterLostAnswer(attempt, o.handedOverAt(), adapter.reportsDelivery(), adapter.provider(),
+                        from -> message.windows().addOpenTime(from, Duration.ofMinutes(message.validityMinutes()), message.zone()), now),
+                        Set.of(AttemptStatus.SENDING)));
+            }
+            return applyLocked(List.copyOf(locked.values()), changes, now);
         });
         transaction.executeWithoutResult(status -> retryParkedReports(limit));
         return expired == null ? 0 : expired;
@@ -110,8 +162,7 @@ public class Dispatcher {
     private record Claimed(AttemptRow attempt, MessageRow message) {
     }
 
-    private List<Claimed> claim(int limit) {
-        Instant now = clock.instant();
+    private List<Claimed> claim(Instant now, int limit) {
         List<AttemptRow> candidates = store.claimQueued(now, limit);
         if (candidates.isEmpty()) {
             return List.of();
@@ -153,6 +204,7 @@ public class Dispatcher {
                 moveMessage(statusChanges, message, MessageStatus.PENDING);
                 continue;
             }
+            // claimed, not yet handed over: the lease is the claim's, and only what HandOver marks is ever sent
             AttemptRow sending = attempt.withStatus(AttemptStatus.SENDING, now.plus(PROVIDER_LEASE));
             updates.add(sending);
             claimed.add(new Claimed(sending, message));
@@ -230,52 +282,78 @@ public class Dispatcher {
 
     // ---- reports ----
 
-    private void applyReports(List<DeliveryReport> reports, boolean parkUnmatched) {
+    /**
+     * Applies reports to their attempts, found by the provider's id or, when that was never recorded,
+     * by Kaskad's reference. A report may come while the attempt is still SENDING (the provider was
+     * quicker than our answer's transaction, or the answer was lost): it settles the attempt. Unmatched
+     * reports are parked when {@code parkUnmatched}; answers those that matched nothing.
+     */
+    private List<DeliveryReport> applyReports(List<DeliveryReport> reports, boolean parkUnmatched) {
         Map<String, AttemptRow> attempts = store.byProviderMessageIds(reports.stream().map(DeliveryReport::providerMessageId).toList())
             .stream()
             .collect(Collectors.toMap(AttemptRow::providerMessageId, Function.identity(), (a, b) -> a));
+        List<String> references = reports.stream()
+            .filter(report -> !attempts.containsKey(report.providerMessageId()) && report.reference() != null)
+            .map(DeliveryReport::reference)
+            .toList();
+        Map<String, AttemptRow> byReference = references.isEmpty() ? Map.of() : store.byReferences(references);
         Instant now = clock.instant();
         List<AttemptChange> changes = new ArrayList<>();
+        List<DeliveryReport> unmatched = new ArrayList<>();
         for (DeliveryReport report : reports) {
             AttemptRow attempt = attempts.get(report.providerMessageId());
+            String providerId = null;
+            if (attempt == null && report.reference() != null) {
+                attempt = byReference.get(report.reference());
+                providerId = report.providerMessageId(); // recorded now: the answer that carried it was lost
+            }
             if (attempt == null || attempt.channel() != report.channel()) {
+                unmatched.add(report);
                 if (parkUnmatched) {
-                    store.parkReport(report.channel().name(), report.providerMessageId(), report.status().name(), report.at());
+                    store.parkReport(report.channel().name(), report.providerMessageId(), report.reference(), report.status().name(),
+                            report.at());
                 }
                 continue;
             }
             changes.add(switch (report.status()) {
-                case DELIVERED -> new AttemptChange(attempt.finished(AttemptStatus.DELIVERED, null, null, null, null, report.at()),
-                        Set.of(AttemptStatus.SENT, AttemptStatus.EXPIRED));
-                case READ -> new AttemptChange(attempt.finished(AttemptStatus.READ, null, null, null, null, report.at()),
-                        Set.of(AttemptStatus.SENT, AttemptStatus.DELIVERED, AttemptStatus.EXPIRED));
-                case FAILED -> new AttemptChange(attempt.finished(AttemptStatus.FAILED, null, null, report.errorCode(),
-                        report.errorMessage(), report.at()), Set.of(AttemptStatus.SENT));
-                case NO_ACCOUNT -> new AttemptChange(attempt.finished(AttemptStatus.NO_ACCOUNT, null, null, "NO_ACCOUNT",
-                        report.errorMessage(), report.at()), Set.of(AttemptStatus.SENT));
+                case DELIVERED -> new AttemptChange(attempt.finished(AttemptStatus.DELIVERED, null, providerId, null, null, report.at()),
+                        Set.of(AttemptStatus.SENDING, AttemptStatus.SENT, AttemptStatus.EXPIRED));
+                case READ -> new AttemptChange(attempt.finished(AttemptStatus.READ, null, providerId, null, null, report.at()),
+                        Set.of(AttemptStatus.SENDING, AttemptStatus.SENT, AttemptStatus.DELIVERED, AttemptStatus.EXPIRED));
+                case FAILED -> new AttemptChange(attempt.finished(AttemptStatus.FAILED, null, providerId, report.errorCode(),
+                        report.errorMessage(), report.at()), Set.of(AttemptStatus.SENDING, AttemptStatus.SENT));
+                case NO_ACCOUNT -> new AttemptChange(attempt.finished(AttemptStatus.NO_ACCOUNT, null, providerId, "NO_ACCOUNT",
+                        report.errorMessage(), report.at()), Set.of(AttemptStatus.SENDING, AttemptStatus.SENT));
             });
         }
         List<Long> messageIds = changes.stream().map(change -> change.attempt().messageId()).distinct().toList();
         applyLocked(store.lockMessages(messageIds), changes, now);
+        return unmatched;
     }
 
+    /** Parked reports whose turn has come: applied when their attempt is known now, else tried again later, dropped when old. */
     private void retryParkedReports(int limit) {
-        List<MessageStore.ParkedReport> parked = store.parkedReports(limit);
+        Instant now = clock.instant();
+        List<MessageStore.ParkedReport> parked = store.parkedReports(now, limit);
         if (parked.isEmpty()) {
             return;
         }
-        Instant now = clock.instant();
-        Set<String> known = store.byProviderMessageIds(parked.stream().map(MessageStore.ParkedReport::providerMessageId).toList())
-            .stream()
-            .map(AttemptRow::providerMessageId)
-            .collect(Collectors.toSet());
-        List<MessageStore.ParkedReport> matched = parked.stream().filter(p -> known.contains(p.providerMessageId())).toList();
-        applyReports(matched.stream()
-            .map(p -> new DeliveryReport(io.kaskad.channel.Channel.valueOf(p.channel()), p.providerMessageId(),
-                    DeliveryReport.Status.valueOf(p.status()), null, null, p.receivedAt()))
-            .toList(), false);
+        Map<DeliveryReport, MessageStore.ParkedReport> reports = new java.util.IdentityHashMap<>();
+        for (MessageStore.ParkedReport p : parked) {
+            reports.put(new DeliveryReport(io.kaskad.channel.Channel.valueOf(p.channel()), p.providerMessageId(),
+                    DeliveryReport.Status.valueOf(p.status()), null, null, p.receivedAt(), p.reference()), p);
+        }
+        List<DeliveryReport> unmatched = applyReports(List.copyOf(reports.keySet()), false);
+        Set<MessageStore.ParkedReport> stillUnmatched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        unmatched.forEach(report -> stillUnmatched.add(reports.get(report)));
+        List<MessageStore.ParkedReport> tooOld = new ArrayList<>();
+        List<MessageStore.ParkedReport> later = new ArrayList<>();
+        for (MessageStore.ParkedReport p : stillUnmatched) {
+            (p.receivedAt().plus(ParkedReports.KEEP).isBefore(now) ? tooOld : later).add(p);
+        }
+        store.retryParkedLater(later, now);
         store.deleteParkedReports(parked.stream()
-            .filter(p -> known.contains(p.providerMessageId()) || p.receivedAt().plus(UNMATCHED_REPORT_TTL).isBefore(now))
+            .filter(p -> !stillUnmatched.contains(p) || tooOld.contains(p))
             .map(MessageStore.ParkedReport::id)
             .toList());
     }

@@ -214,14 +214,77 @@ class MessageStore {
             .list();
     }
 
+    /**
+     * Records claimed attempts as handed to their providers, before the calls: only those still claimed by
+     * this batch (still SENDING, not handed over, with the claim's lease as set) — an attempt whose claim
+     * ran out was queued again and may be another node's now. Answers the ids recorded.
+     */
+    java.util.Set<Long> markHandedOver(List<Long> attemptIds, Instant claimLease, Instant handedOverAt, Instant leaseEnd) {
+        // compared as stored: whole milliseconds survive every database's DATETIME(6) unchanged
+        Instant handedAt = handedOverAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        jdbc.sql("""
+                UPDATE message_attempt SET handed_over_at = :handedAt, due_at = :leaseEnd
+                WHERE id IN (:ids) AND status = 'SENDING' AND handed_over_at IS NULL AND due_at = :claimLease""")
+            .param("handedAt", Sql.ts(handedAt))
+            .param("leaseEnd", Sql.ts(leaseEnd))
+            .param("ids", attemptIds)
+            .param("claimLease", Sql.ts(claimLease))
+            .update();
+        return new java.util.HashSet<>(jdbc.sql("SELECT id FROM message_attempt WHERE id IN (:ids) AND handed_over_at = :handedAt")
+            .param("ids", attemptIds)
+            .param("handedAt", Sql.ts(handedAt))
+            .query(Long.class)
+            .list());
+    }
+
+    /** An attempt whose time ran out, with when it was handed to its provider (null: never). */
+    record Overdue(AttemptRow attempt, Instant handedOverAt) {
+    }
+
     /** Attempts whose time ran out: sent without a report within validity, or stuck in a provider call. */
-    List<AttemptRow> overdue(Instant now, int limit) {
+    List<Overdue> overdue(Instant now, int limit) {
         return jdbc.sql("""
                 SELECT * FROM message_attempt WHERE status IN ('SENT', 'SENDING') AND due_at <= ?
                 ORDER BY due_at LIMIT ?""")
             .params(Sql.ts(now), limit)
-            .query(MessageStore::attemptRow)
+            .query((rs, row) -> new Overdue(attemptRow(rs, row), Sql.instant(rs, "handed_over_at")))
             .list();
+    }
+
+    /**
+     * Attempts by Kaskad's reference ({@code <message public id>/<step>}, as passed to providers), for
+     * reports whose provider id was never recorded. Answers them by reference.
+     */
+    Map<String, AttemptRow> byReferences(Collection<String> references) {
+        Map<String, Integer> steps = new HashMap<>();
+        for (String reference : references) {
+            int slash = reference == null ? -1 : reference.lastIndexOf('/');
+            if (slash > 0) {
+                try {
+                    steps.put(reference.substring(0, slash), Integer.parseInt(reference.substring(slash + 1)));
+                }
+                catch (NumberFormatException notOurs) {
+                    // a reference Kaskad did not write matches nothing
+                }
+            }
+        }
+        if (steps.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, AttemptRow> found = new HashMap<>();
+        jdbc.sql("SELECT a.*, m.public_id AS message_public_id FROM message m JOIN message_attempt a ON a.message_id = m.id"
+                + " WHERE m.public_id IN (:ids)")
+            .param("ids", steps.keySet())
+            .query((rs, row) -> {
+                String publicId = rs.getString("message_public_id");
+                AttemptRow attempt = attemptRow(rs, row);
+                if (steps.get(publicId) == attempt.step()) {
+                    found.put(publicId + "/" + attempt.step(), attempt);
+                }
+                return attempt;
+            })
+            .list();
+        return found;
     }
 
     List<AttemptRow> byProviderMessageIds(Collection<String> providerMessageIds) {
@@ -236,18 +299,30 @@ class MessageStore {
 
     // ---- reports that came before their attempt was recorded ----
 
-    void parkReport(String channel, String providerMessageId, String status, Instant at) {
-        jdbc.sql("INSERT INTO unmatched_report (channel, provider_message_id, status, received_at) VALUES (?, ?, ?, ?)")
-            .params(channel, providerMessageId, status, Sql.ts(at))
+    void parkReport(String channel, String providerMessageId, String reference, String status, Instant at) {
+        jdbc.sql("INSERT INTO unmatched_report (channel, provider_message_id, reference, status, received_at, tries, next_try_at)"
+                + " VALUES (?, ?, ?, ?, ?, 0, ?)")
+            .params(channel, providerMessageId, reference, status, Sql.ts(at), Sql.ts(at))
             .update();
     }
 
-    List<ParkedReport> parkedReports(int limit) {
-        return jdbc.sql("SELECT * FROM unmatched_report ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")
-            .param(limit)
+    /** Parked reports whose next try is due, those waiting longest first: each row keeps its own turn. */
+    List<ParkedReport> parkedReports(Instant now, int limit) {
+        return jdbc.sql("SELECT * FROM unmatched_report WHERE next_try_at <= ? ORDER BY next_try_at LIMIT ? FOR UPDATE SKIP LOCKED")
+            .params(Sql.ts(now), limit)
             .query((rs, row) -> new ParkedReport(rs.getLong("id"), rs.getString("channel"), rs.getString("provider_message_id"),
-                    rs.getString("status"), Sql.instant(rs, "received_at")))
+                    rs.getString("reference"), rs.getString("status"), Sql.instant(rs, "received_at"), rs.getInt("tries")))
             .list();
+    }
+
+    /** Parked reports that matched nothing yet: each tries again after its own, growing pause. */
+    void retryParkedLater(List<ParkedReport> reports, Instant now) {
+        if (reports.isEmpty()) {
+            return;
+        }
+        jdbcTemplate.batchUpdate("UPDATE unmatched_report SET tries = ?, next_try_at = ? WHERE id = ?", reports.stream()
+            .map(report -> new Object[] { report.tries() + 1, Sql.ts(now.plus(ParkedReports.pauseAfter(report.tries() + 1))), report.id() })
+            .toList(), new int[] { Types.INTEGER, Types.TIMESTAMP, Types.BIGINT });
     }
 
     void deleteParkedReports(Collection<Long> ids) {
@@ -256,7 +331,8 @@ class MessageStore {
         }
     }
 
-    record ParkedReport(long id, String channel, String providerMessageId, String status, Instant receivedAt) {
+    record ParkedReport(long id, String channel, String providerMessageId, String reference, String status, Instant receivedAt,
+            int tries) {
     }
 
     // ---- writing ----

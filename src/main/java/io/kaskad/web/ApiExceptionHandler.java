@@ -5,12 +5,16 @@ import java.util.List;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,6 +55,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, exception.field() + ": " + message);
         problem.setProperty("errors", List.of(new FieldProblem(exception.field(), message)));
         return problem;
+    }
+
+    /**
+     * The database cannot be reached (connections killed, failover): 503 with Retry-After. Every write
+     * of the API is one transaction, so nothing was stored and the same request may be sent again
+     * (with the same {@code Idempotency-Key}, it is stored once in any case).
+     */
+    @ExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
+            CannotCreateTransactionException.class, TransientDataAccessResourceException.class })
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception exception) {
+        log.warn("Database unavailable while answering an API request: {}", exception.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The service cannot reach its database for a moment. Nothing was stored: send the same request again in a few seconds.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
     @ExceptionHandler(TooManyRequestsException.class)

@@ -55,8 +55,8 @@ class SandboxAdapter implements ChannelAdapter {
             case NEVER_REPORT:
                 return SendOutcome.accepted(providerMessageId);
             case DELIVER_THEN_READ:
-                reports.schedule(channel, providerMessageId, DeliveryReport.Status.DELIVERED, 1);
-                reports.schedule(channel, providerMessageId, DeliveryReport.Status.READ, 2);
+                reports.schedule(channel, providerMessageId, message.reference(), DeliveryReport.Status.DELIVERED, 1);
+                reports.schedule(channel, providerMessageId, message.reference(), DeliveryReport.Status.READ, 2);
                 return SendOutcome.accepted(providerMessageId);
             default:
                 if (instantReports) {
@@ -64,7 +64,8 @@ class SandboxAdapter implements ChannelAdapter {
                     return new SendOutcome(SendOutcome.Status.DELIVERED, providerMessageId, null, null);
                 }
                 if (reportsDelivery()) {
-                    reports.schedule(channel, providerMessageId, DeliveryReport.Status.DELIVERED, 1);
+                    // like a provider that takes the sender's reference (SMPP, many HTTP APIs), the report carries ours
+                    reports.schedule(channel, providerMessageId, message.reference(), DeliveryReport.Status.DELIVERED, 1);
                 }
                 return SendOutcome.accepted(providerMessageId);
         }
