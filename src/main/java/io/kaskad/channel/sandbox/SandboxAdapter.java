@@ -44,7 +44,7 @@ class SandboxAdapter implements ChannelAdapter {
 
     @Override
     public SendOutcome send(OutboundMessage message) {
-        sendLog.record(message.reference());
+        sendLog.record(message.reference(), channel);
         SandboxBehaviour behaviour = SandboxBehaviour.of(channel, message.recipient());
         String providerMessageId = "sandbox-" + UUID.randomUUID();
         switch (behaviour) {

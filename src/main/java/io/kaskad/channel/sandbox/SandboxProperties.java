@@ -1,5 +1,6 @@
 package io.kaskad.channel.sandbox;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,8 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deliveryDelay how long after acceptance the simulated delivery report arrives (0 for benchmarks)
  * @param keepSendLog keep every send's reference in memory ({@link SandboxSendLog}), for tests that
  *                    prove nothing is sent twice; off in production, where it would only grow
+ * @param sendLogFile also append every send's reference and channel to this file, one line each, as it
+ *                    happens: what the "provider" received survives a killed node (the chaos benchmark)
  */
 @ConfigurationProperties("kaskad.sandbox")
 public record SandboxProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2s") Duration deliveryDelay,
-        @DefaultValue("false") boolean keepSendLog) {
+        @DefaultValue("false") boolean keepSendLog, Path sendLogFile) {
 }
