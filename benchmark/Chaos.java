@@ -38,7 +38,17 @@ public class Chaos {
 
     static void send(String base, String key, String url, String user, String password) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
+        // the company's own limit would spread the sends over minutes: the run is about crashes, not the limit
+        HttpResponse<String> limit = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/company"))
+            .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString("{\"timezone\":\"Europe/Moscow\",\"sendRateLimit\":10000}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (limit.statusCode() != 200) {
+            throw new IllegalStateException("company settings answered " + limit.statusCode() + ": " + limit.body());
+        }
         long started = System.nanoTime();
+        // every message due at one moment after the ingest, so that dispatch is in full swing when a node is hurt
+        Instant due = Instant.now().plusSeconds(45).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         for (int request = 0; request < MESSAGES / PER_REQUEST; request++) {
             StringBuilder destinations = new StringBuilder();
             for (int i = 0; i < PER_REQUEST; i++) {
@@ -46,7 +56,7 @@ public class Chaos {
                 destinations.append(i == 0 ? "" : ",").append("{\"phone\":\"").append(phone).append("\",\"messengerUserId\":\"").append(phone).append("\"}");
             }
             String body = "{\"messages\":[{\"channels\":{\"sms\":{\"text\":\"Код 1234\"},\"viber\":{\"text\":\"Код 1234\"}},"
-                    + "\"validityPeriod\":" + VALIDITY.toMinutes() + ",\"destinations\":[" + destinations + "]}]}";
+                    + "\"validityPeriod\":" + VALIDITY.toMinutes() + ",\"sendAt\":\"" + due + "\",\"destinations\":[" + destinations + "]}]}";
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/messages"))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -56,9 +66,9 @@ public class Chaos {
         }
         try (Connection db = DriverManager.getConnection(url, user, password); Statement s = db.createStatement()) {
             s.executeUpdate("CREATE TABLE IF NOT EXISTS chaos_run (sent_at DATETIME(6))");
-            s.executeUpdate("INSERT INTO chaos_run VALUES (UTC_TIMESTAMP(6))");
+            s.executeUpdate("INSERT INTO chaos_run VALUES ('" + java.sql.Timestamp.from(due) + "')");
         }
-        System.out.printf("   %,d messages accepted in %.1f s%n", MESSAGES, (System.nanoTime() - started) / 1e9);
+        System.out.printf("   %,d messages accepted in %.1f s, all due at %s%n", MESSAGES, (System.nanoTime() - started) / 1e9, due);
     }
 
     /** Waits until this share of the SMS attempts has been handed to a provider. */
@@ -114,7 +124,7 @@ public class Chaos {
             System.out.printf("| messages whose recipient got both SMS and Viber | %,d |%n", doubles);
             System.out.printf("| attempts left SENDING | %,d |%n", stillSending);
             System.out.printf("| messages not final | %,d |%n", open);
-            System.out.printf("| last message final after the send | %.1f s (limit %d s) |%n",
+            System.out.printf("| last message final after it was due | %.1f s (limit %d s) |%n",
                     Duration.between(sentAt, lastFinal).toMillis() / 1000.0, VALIDITY.plus(Duration.ofMinutes(1)).toSeconds());
             System.out.printf("| parked reports left | %,d |%n", count(s, "SELECT COUNT(*) FROM unmatched_report"));
             boolean ok = doubles == 0 && stillSending == 0 && open == 0 && !lastFinal.isAfter(deadline);

@@ -81,3 +81,7 @@ start_node B 18082; pid_b=$node_pid
 
 echo "== waiting for every message to be final (validity + 1 minute at most), then checking"
 client check "$work" "$jdbc_url" "$jdbc_user" "$jdbc_password"
+echo
+echo "errors logged by the nodes (job failures, deadlocks):"
+grep -h " ERROR " "$work"/*.log | sed -E 's/^[^ ]+ +ERROR [0-9]+ --- \[[^]]*\] \[[^]]*\] //' | cut -c1-160 | sort | uniq -c | sort -rn | head -10 || true
+echo "total: $(grep -h -c " ERROR " "$work"/*.log | paste -sd+ | bc)"
