@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -25,6 +24,7 @@ import io.kaskad.common.ConflictException;
 import io.kaskad.common.InvalidRequestException;
 import io.kaskad.common.InvalidRequestException.Problem;
 import io.kaskad.common.NotFoundException;
+import io.kaskad.message.Addresses;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,8 +48,6 @@ public class ChatSessionService {
     static final int MAX_ATTACHMENT_ID = 200;
     static final int MAX_METADATA_ENTRIES = 50;
     static final int MAX_METADATA_CHARS = 8_192;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern PHONE = Pattern.compile("\\+?\\d{10,18}");
     private static final TypeReference<Map<String, Object>> OBJECT_MAP = new TypeReference<>() {
     };
 
@@ -345,7 +343,7 @@ public class ChatSessionService {
         String publicId = UUID.randomUUID().toString();
         sessions.insert(new ChatSession(0, publicId, chat.companyId(), chat.id(), chat.publicId(), blankToNull(request.name()),
                 firstNonBlank(request.botId(), chat.scenarioId(), null), messengerType, messengerUserId, clientId,
-                blankToNull(request.clientExternalId()), blankToNull(request.clientNameForOperator()), blankToNull(request.clientPhone()),
+                blankToNull(request.clientExternalId()), blankToNull(request.clientNameForOperator()), blankToNull(Addresses.normalizePhone(request.clientPhone())),
                 blankToNull(request.clientEmail()), blankToNull(request.clientDeviceId()), request.clientTimezone(),
                 metadata.isEmpty() ? null : json.writeValueAsString(metadata), messageId, SessionStatus.ACTIVE, null, null, ttl, now, now,
                 now.plusSeconds(ttl), null,
@@ -569,10 +567,13 @@ public class ChatSessionService {
                 problems.add(new Problem("clientId", "chat.client-id.format"));
             }
         }
-        if (request.clientEmail() != null && !request.clientEmail().isBlank() && !EMAIL.matcher(request.clientEmail().strip()).matches()) {
+        if (request.clientEmail() != null && !request.clientEmail().isBlank()
+                && !Addresses.EMAIL.matcher(request.clientEmail().strip()).matches()) {
             problems.add(new Problem("clientEmail", "message.destination.email.invalid", request.clientEmail()));
         }
-        if (request.clientPhone() != null && !request.clientPhone().isBlank() && !PHONE.matcher(request.clientPhone().strip()).matches()) {
+        // the one phone rule of the API, the portal and task files: decoration removed, then 10–18 digits
+        if (request.clientPhone() != null && !request.clientPhone().isBlank()
+                && !Addresses.PHONE.matcher(Addresses.normalizePhone(request.clientPhone().strip())).matches()) {
             problems.add(new Problem("clientPhone", "message.destination.phone.invalid", request.clientPhone()));
         }
         if (request.clientTimezone() != null && (request.clientTimezone() < -720 || request.clientTimezone() > 840)) {

@@ -112,6 +112,15 @@ class HostileInputIT {
     }
 
     @Test
+    void theSessionApiTakesPhonesByTheSameRuleAsTheSendApi() throws Exception {
+        TestCompany acme = accounts.company();
+        String chatId = new ChatsApi(mvc, acme.bearer()).chat("{\"name\":\"Телефоны\"}");
+        startSession(chatId, "{\"clientPhone\":\"+7 (916) 123-45-67\"}").andExpect(status().isCreated());
+        startSession(chatId, "{\"clientPhone\":\"12-34\"}").andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.errors[0].field").value("clientPhone"));
+    }
+
+    @Test
     void aScenarioThatCannotRunIsRefusedWhenSaved() throws Exception {
         TestCompany acme = accounts.company();
         String chain = IntStream.range(0, 61)
