@@ -17,26 +17,14 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
 
-echo "== building the jar"
-./mvnw -q -B -DskipTests package
-jar="$(ls target/kaskad-*.jar | head -n 1)"
-mkdir -p "$work/lib"
-drivers=$(jar tf "$jar" | grep -E '^BOOT-INF/lib/mysql-connector-j-.*\.jar$')
-(cd "$work/lib" && jar xf "$OLDPWD/$jar" $drivers)
+source benchmark/common.sh
+build_jar "$work"
 
 db_name="${DB_NAME:-kaskad_chaos}"
 jdbc_user="${DB_USER:-kaskad}"
 jdbc_password="${DB_PASSWORD:-kaskad}"
 jdbc_url="jdbc:mysql://127.0.0.1:3306/$db_name?sslMode=DISABLED&allowPublicKeyRetrieval=true&connectionTimeZone=UTC&rewriteBatchedStatements=true"
-sql_client=$(command -v mariadb || command -v mysql)
-"$sql_client" --protocol=tcp -h 127.0.0.1 -uroot <<SQL
-DROP DATABASE IF EXISTS \`$db_name\`;
-CREATE DATABASE \`$db_name\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-CREATE USER IF NOT EXISTS '$jdbc_user'@'%' IDENTIFIED BY '$jdbc_password';
-CREATE USER IF NOT EXISTS '$jdbc_user'@'localhost' IDENTIFIED BY '$jdbc_password';
-GRANT ALL PRIVILEGES ON \`$db_name\`.* TO '$jdbc_user'@'%';
-GRANT ALL PRIVILEGES ON \`$db_name\`.* TO '$jdbc_user'@'localhost';
-SQL
+recreate_database "$db_name" "$jdbc_user" "$jdbc_password"
 export DB_URL="$jdbc_url" DB_USER="$jdbc_user" DB_PASSWORD="$jdbc_password"
 
 # start_node NAME PORT: a node with its own send log; its pid in node_pid

@@ -18,13 +18,8 @@ key="ksk_benchmark_only_0123456789abcdefghij"
 work="$(mktemp -d)"
 trap 'kill "${app_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-echo "== building the jar"
-./mvnw -q -B -DskipTests package
-jar="$(ls target/kaskad-*.jar | head -n 1)"
-# the JDBC drivers for the benchmark client, taken from the application jar (the JDK's jar tool, no unzip needed)
-mkdir -p "$work/lib"
-drivers=$(jar tf "$jar" | grep -E '^BOOT-INF/lib/(mysql-connector-j|h2|fastexcel|opczip)-.*\.jar$')
-(cd "$work/lib" && jar xf "$OLDPWD/$jar" $drivers)
+source benchmark/common.sh
+build_jar "$work"
 
 app_args=(--server.port="$port" --kaskad.sandbox.delivery-delay=0 --kaskad.sandbox.keep-send-log=false
   --kaskad.bootstrap.company-name=Benchmark --kaskad.bootstrap.api-key="$key"
@@ -40,15 +35,7 @@ else
   jdbc_user="${DB_USER:-kaskad}"
   jdbc_password="${DB_PASSWORD:-kaskad}"
   if [ -z "${DB_URL:-}" ]; then
-    sql_client=$(command -v mariadb || command -v mysql)
-    "$sql_client" --protocol=tcp -h 127.0.0.1 -uroot <<SQL
-DROP DATABASE IF EXISTS \`$db_name\`;
-CREATE DATABASE \`$db_name\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-CREATE USER IF NOT EXISTS '$jdbc_user'@'%' IDENTIFIED BY '$jdbc_password';
-CREATE USER IF NOT EXISTS '$jdbc_user'@'localhost' IDENTIFIED BY '$jdbc_password';
-GRANT ALL PRIVILEGES ON \`$db_name\`.* TO '$jdbc_user'@'%';
-GRANT ALL PRIVILEGES ON \`$db_name\`.* TO '$jdbc_user'@'localhost';
-SQL
+    recreate_database "$db_name" "$jdbc_user" "$jdbc_password"
   fi
   export DB_URL="$jdbc_url" DB_USER="$jdbc_user" DB_PASSWORD="$jdbc_password"
   app_args+=(--spring.profiles.active=mysql)
