@@ -10,6 +10,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import io.kaskad.support.IntegrationTest;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
@@ -36,6 +37,19 @@ class ErrorPagesIT {
         mvc.perform(get("/error").param("lang", "en").accept(MediaType.TEXT_HTML)
                 .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 404))
             .andExpect(content().string(containsString("Page not found")));
+    }
+
+    @Test
+    void noErrorPageShowsAMissingMessageKeyInEitherLanguage() throws Exception {
+        for (String language : new String[] { "ru", "en" }) {
+            for (int status : new int[] { 400, 401, 403, 404, 405, 409, 413, 429, 500, 503 }) {
+                mvc.perform(get("/error").param("lang", language).accept(MediaType.TEXT_HTML)
+                        .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, status)
+                        .requestAttr(RequestDispatcher.ERROR_MESSAGE, "reason"))
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                    .andExpect(content().string(not(containsString("??"))));
+            }
+        }
     }
 
     private void expectPage(int status, String title) throws Exception {
