@@ -42,6 +42,24 @@ public class MessageService {
         Instant now = clock.instant();
         List<PlannedMessage> planned = planner.plan(companyId, companyZone, request, now);
         store.insert(planned, now);
+        return results(planned);
+    }
+
+    /**
+     * Sends only when every destination is accepted; otherwise stores nothing and answers the refusals.
+     * The portal's send form: a refused destination is a form error there, not a stored "Отклонено"
+     * message (the API keeps seed 000's rule of one answer per destination, rejected ones included).
+     */
+    public List<SendResult> sendAllOrNothing(long companyId, ZoneId companyZone, SendRequest request) {
+        Instant now = clock.instant();
+        List<PlannedMessage> planned = planner.plan(companyId, companyZone, request, now);
+        if (planned.stream().noneMatch(message -> message.status() == MessageStatus.REJECTED)) {
+            store.insert(planned, now);
+        }
+        return results(planned);
+    }
+
+    private static List<SendResult> results(List<PlannedMessage> planned) {
         return planned.stream()
             .map(m -> new SendResult(m.publicId(), m.bulkId(), m.groupId(), m.flowId(), m.status(), m.firstChannel(), m.rejection()))
             .toList();

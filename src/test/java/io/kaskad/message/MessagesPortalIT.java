@@ -93,8 +93,18 @@ class MessagesPortalIT {
         mvc.perform(post("/messages/new").session(session).with(csrf())
                 .param("channels[0].channel", "sms").param("channels[0].text", "Привет").param("phone", "123"))
             .andExpect(content().string(containsString("от 10 до 18 цифр")));
-        mvc.perform(post("/messages/new").session(session).with(csrf())
-                .param("channels[0].channel", "sms").param("channels[0].text", "Привет").param("phone", "79161110004"))
-            .andExpect(redirectedUrlPattern("/messages/*"));
+        // a refused form stores nothing: no "Отклонено" message appears in the list
+        MessagesApi api = new MessagesApi(mvc, acme.bearer());
+        String list = mvc.perform(get("/api/v1/statistics/messaging/messages").header("Authorization", acme.bearer())
+                .param("from", java.time.Instant.now().minusSeconds(600).toString()).param("to", java.time.Instant.now().plusSeconds(60).toString()))
+            .andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat((java.util.List<?>) com.jayway.jsonpath.JsonPath.read(list, "$.items")).isEmpty();
+        // a phone written as people write it is the same phone
+        String sent = mvc.perform(post("/messages/new").session(session).with(csrf())
+                .param("channels[0].channel", "sms").param("channels[0].text", "Привет").param("phone", "+7 (916) 111-00-04"))
+            .andExpect(redirectedUrlPattern("/messages/*"))
+            .andReturn().getResponse().getRedirectedUrl();
+        org.assertj.core.api.Assertions.assertThat(api.get(sent.substring(sent.lastIndexOf('/') + 1)))
+            .extracting(message -> ((java.util.Map<?, ?>) message.get("destination")).get("phone")).isEqualTo("+79161110004");
     }
 }

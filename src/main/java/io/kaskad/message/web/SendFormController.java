@@ -51,7 +51,7 @@ class SendFormController {
             RedirectAttributes redirect) {
         ZoneId zone = companies.get(user.companyId()).zoneId();
         try {
-            SendResult result = messages.send(user.companyId(), zone, form.toRequest(zone)).get(0);
+            SendResult result = messages.sendAllOrNothing(user.companyId(), zone, form.toRequest(zone)).get(0);
             if (result.status() == MessageStatus.REJECTED) {
                 model.addAttribute("problems", List.of(texts.getMessage(result.rejection().messageCode(),
                         result.rejection().args(), LocaleContextHolder.getLocale())));
