@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class ScenarioEngine {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_.-]*)}");
+    /** {@code {name}}, or {@code {name|default}} with what to say when the session has no such variable. */
+    private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_.-]*)(?:\\|([^{}]*))?}");
     private static final int MAX_AUTO_STEPS = ScenarioRules.MAX_AUTO_STEPS;
 
     private ScenarioEngine() {
@@ -102,14 +103,18 @@ public final class ScenarioEngine {
             .orElseThrow(() -> new IllegalStateException("no step " + id));
     }
 
-    /** {@code {name}} from the results first, then the session's variables; unknown ones stay as written. */
+    /**
+     * {@code {name}} from the results first, then the session's variables. A variable the session does
+     * not have is never shown raw to a visitor: its default ({@code {name|гость}}) or nothing.
+     */
     static String fill(String text, Map<String, ?> variables, Map<String, String> results) {
         Matcher matcher = VARIABLE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             String name = matcher.group(1);
             Object value = results.containsKey(name) ? results.get(name) : variables == null ? null : variables.get(name);
-            matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? matcher.group() : value.toString()));
+            String missing = matcher.group(2) == null ? "" : matcher.group(2);
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? missing : value.toString()));
         }
         matcher.appendTail(out);
         return out.toString();

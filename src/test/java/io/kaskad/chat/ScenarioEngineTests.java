@@ -40,6 +40,14 @@ class ScenarioEngineTests {
     }
 
     @Test
+    void aVariableTheSessionLacksIsNeverShownRaw() {
+        assertThat(ScenarioEngine.fill("Здравствуйте, {name}!", Map.of(), Map.of())).isEqualTo("Здравствуйте, !");
+        assertThat(ScenarioEngine.fill("Здравствуйте, {name|гость}!", Map.of(), Map.of())).isEqualTo("Здравствуйте, гость!");
+        assertThat(ScenarioEngine.fill("Здравствуйте, {name|гость}!", Map.of("name", "Иван"), Map.of())).isEqualTo("Здравствуйте, Иван!");
+        assertThat(ScenarioEngine.fill("Оценка {nps|нет}", Map.of(), Map.of("nps", "5"))).isEqualTo("Оценка 5");
+    }
+
+    @Test
     void buttonsAndKeywordsMoveTheDialogAndSetItsResult() {
         Turn greeted = ScenarioEngine.start(VISIT, Map.of());
         Turn confirmed = ScenarioEngine.reply(VISIT, greeted.state(), "подтверждаю", Map.of());

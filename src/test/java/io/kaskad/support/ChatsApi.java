@@ -15,7 +15,7 @@ public final class ChatsApi {
     public static final String NPS_SCENARIO = """
             {"name":"%s","start":"ask","fallbackMessage":"Выберите вариант",
              "steps":[
-               {"id":"ask","messages":["{name}, оцените нас"],
+               {"id":"ask","messages":["{name|Гость}, оцените нас"],
                 "buttons":[{"text":"Хорошо","next":"bye","set":{"nps":"5"}},{"text":"Плохо","next":"bye","set":{"nps":"1"}},
                            {"text":"Оператор","next":"operator"}],
                 "keywords":[{"words":["отказ"],"next":"bye","set":{"confirmation":"Отказ"}}]},

@@ -46,7 +46,7 @@ class ScenarioPortalController {
               "start": "hello",
               "fallbackMessage": "Выберите один из вариантов",
               "steps": [
-                {"id": "hello", "messages": ["Здравствуйте, {name}! Оцените, пожалуйста, доставку"],
+                {"id": "hello", "messages": ["Здравствуйте, {name|уважаемый клиент}! Оцените, пожалуйста, доставку"],
                  "buttons": [{"text": "Отлично", "next": "thanks", "set": {"nps": "5"}},
                              {"text": "Плохо", "next": "sorry", "set": {"nps": "1"}},
                              {"text": "Оператор", "next": "operator"}],
