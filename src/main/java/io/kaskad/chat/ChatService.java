@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,6 +21,7 @@ import io.kaskad.common.ConflictException;
 import io.kaskad.common.InvalidRequestException;
 import io.kaskad.common.InvalidRequestException.Problem;
 import io.kaskad.common.NotFoundException;
+import io.kaskad.common.PublicUrl;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A company's chats: their settings, avatars and Telegram bots. */
@@ -35,11 +35,11 @@ public class ChatService {
     private final TelegramClient telegram;
     private final JsonMapper json;
     private final Clock clock;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
     private final SecureRandom random = new SecureRandom();
 
     ChatService(ChatRepository chats, ScenarioRepository scenarios, ChatAvatars avatars, TelegramClient telegram, JsonMapper json,
-            Clock clock, @Value("${kaskad.public-url:http://localhost:8080}") String publicUrl, CompanyService companies) {
+            Clock clock, PublicUrl publicUrl, CompanyService companies) {
         this.companies = companies;
         this.chats = chats;
         this.scenarios = scenarios;
@@ -47,7 +47,7 @@ public class ChatService {
         this.telegram = telegram;
         this.json = json;
         this.clock = clock;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrl = publicUrl;
     }
 
     @Transactional
@@ -176,11 +176,11 @@ public class ChatService {
     }
 
     public String telegramWebhookUrl(String chatPublicId) {
-        return publicUrl + "/telegram/webhook/" + chatPublicId;
+        return publicUrl.base() + "/telegram/webhook/" + chatPublicId;
     }
 
     public String widgetUrl(String chatPublicId) {
-        return publicUrl + "/widget/" + chatPublicId;
+        return publicUrl.base() + "/widget/" + chatPublicId;
     }
 
     Chat find(long companyId, String chatId) {

@@ -48,7 +48,21 @@ class ChatApiIT {
             .andExpect(jsonPath("$.busyText").value(ChatSettings.DEFAULT_BUSY_TEXT))
             .andExpect(jsonPath("$.scenarioId").doesNotExist())
             .andExpect(jsonPath("$.telegram.linked").value(false))
-            .andExpect(jsonPath("$.iframeCode").value(containsString("<iframe src=\"http://localhost:8080/widget/")));
+            .andExpect(jsonPath("$.iframeCode").value(containsString("<iframe src=\"http://localhost/widget/")));
+    }
+
+    @Test
+    void withoutAPublicUrlTheWidgetLinkIsTheAddressTheChatWasAskedAt() throws Exception {
+        TestCompany acme = accounts.company();
+        String chat = com.jayway.jsonpath.JsonPath.read(create(acme, "{\"name\":\"Порт\"}").andReturn().getResponse().getContentAsString(), "$.id");
+        mvc.perform(get("/api/v1/chats/{id}", chat).header("Authorization", acme.bearer()).with(request -> {
+                request.setScheme("https");
+                request.setServerName("chat.shop.example");
+                request.setServerPort(9443);
+                return request;
+            }))
+            .andExpect(jsonPath("$.widgetUrl").value("https://chat.shop.example:9443/widget/" + chat))
+            .andExpect(jsonPath("$.iframeCode").value(containsString("src=\"https://chat.shop.example:9443/widget/" + chat)));
     }
 
     @Test
