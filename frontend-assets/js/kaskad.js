@@ -35,6 +35,56 @@
     }
   });
 
+  // Диалоги: when the refreshed list counts more dialogs waiting for an operator than before, say so (a notice,
+  // the tab's title, a short tone made here: no sound file) and update the menu's count.
+  var waitingBefore = null;
+  // counted from the page as it was first shown: a tab in the background may not have polled since
+  document.addEventListener('DOMContentLoaded', function () {
+    var rows = document.getElementById('dialog-rows');
+    if (rows && rows.hasAttribute('data-waiting')) {
+      waitingBefore = parseInt(rows.getAttribute('data-waiting'), 10) || 0;
+    }
+  });
+  document.addEventListener('htmx:afterSwap', function (event) {
+    var rows = document.getElementById('dialog-rows');
+    if (!rows || !rows.hasAttribute('data-waiting')) {
+      return;
+    }
+    var waiting = parseInt(rows.getAttribute('data-waiting'), 10) || 0;
+    var badge = document.getElementById('waiting-dialogs');
+    if (badge) {
+      badge.textContent = waiting;
+      badge.classList.toggle('d-none', waiting === 0);
+    }
+    if (waitingBefore !== null && waiting > waitingBefore) {
+      var notice = document.getElementById('waiting-notice');
+      if (notice) {
+        notice.classList.remove('d-none');
+      }
+      document.title = '(' + waiting + ') ' + document.title.replace(/^\(\d+\) /, '');
+      tone();
+    }
+    waitingBefore = waiting;
+  });
+
+  function tone() {
+    try {
+      var AudioContext = window.AudioContext || window.webkitAudioContext;
+      var context = new AudioContext();
+      var oscillator = context.createOscillator();
+      var gain = context.createGain();
+      oscillator.frequency.value = 880;
+      gain.gain.value = 0.1;
+      oscillator.connect(gain);
+      gain.connect(context.destination);
+      oscillator.start();
+      oscillator.stop(context.currentTime + 0.25);
+    }
+    catch (notAllowed) {
+      // the browser may refuse sound before the user has clicked on the page: the notice still shows
+    }
+  }
+
   // Copy buttons: <button data-copy-target="#id"> copies the text of the target element.
   document.addEventListener('click', function (event) {
     var button = event.target.closest('[data-copy-target]');

@@ -63,6 +63,14 @@ public class ChatSessionQueries {
         return new Counted(total, found);
     }
 
+    /** The company's dialogs waiting for an operator: the menu's count. */
+    public long waitingForOperator(long companyId) {
+        return jdbc.sql("SELECT COUNT(*) FROM chat_session WHERE company_id = ? AND status = 'WAITING_OPERATOR'")
+            .param(companyId)
+            .query(Long.class)
+            .single();
+    }
+
     /** The newest sessions of the company (or of one of its chats), for the live dialogs list. */
     public List<SessionSummary> recent(long companyId, String chatId, int limit) {
         Long chat = chatId == null || chatId.isBlank() ? null

@@ -66,6 +66,12 @@ class ChatsBrowserIT extends BrowserTest {
         // the dialog appears in the operator's list without a reload
         driver.switchTo().window(portal);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dialog-rows"), "Ждёт оператора"));
+        // it is announced (the list was open when it came), counted in the menu, and its status can be seen
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("waiting-notice")));
+        wait.until(ExpectedConditions.textToBe(By.id("waiting-dialogs"), "1"));
+        assertThat(driver.getTitle()).startsWith("(1) ");
+        assertThat(driver.findElement(By.cssSelector(".dialog-row .dialog-status")).getCssValue("background-color"))
+            .isNotIn("rgba(0, 0, 0, 0)", "transparent");
         driver.findElement(By.cssSelector(".dialog-row a")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("take-over"))).click();
         wait.until(ExpectedConditions.textToBe(By.id("dialog-status"), "У оператора"));

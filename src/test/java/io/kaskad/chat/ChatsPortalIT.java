@@ -134,4 +134,21 @@ class ChatsPortalIT {
         org.assertj.core.api.Assertions.assertThat(m.find()).as("hidden input " + name).isTrue();
         return org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(1));
     }
+
+    @Test
+    void theMenuCountsDialogsWaitingForAnOperator() throws Exception {
+        TestCompany acme = accounts.company();
+        ChatsApi chats = new ChatsApi(mvc, acme.bearer());
+        String chatId = chats.chatWithScenario(chats.npsScenario());
+        String session = JsonPath.read(mvc.perform(post("/api/chats/v1/chats/{id}/sessions", chatId)
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn().getResponse().getContentAsString(), "$.id");
+        mvc.perform(post("/api/v1/sessions/{id}/messages", session).contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"Оператор\"}"))
+            .andExpect(status().isCreated());
+
+        MockHttpSession portal = PortalLogin.as(mvc, acme.username(), TestAccounts.PASSWORD);
+        mvc.perform(get("/dialogs").session(portal))
+            .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"waiting-dialogs\"")))
+            .andExpect(content().string(org.hamcrest.Matchers.containsString("data-waiting=\"1\"")))
+            .andExpect(content().string(org.hamcrest.Matchers.containsString("status-WAITING_OPERATOR")));
+    }
 }
