@@ -18,6 +18,19 @@ public record TaskView(String id, String name, TaskType type, TaskStatus status,
     }
 
     public record Progress(int total, int sent, int notSent, int remaining, int percent, Map<MessageStatus, Long> messages) {
+
+        /** Some of the task's messages have no final status yet (handed over, not delivered or undelivered). */
+        public boolean messagesInFlight() {
+            return messages.entrySet().stream().anyMatch(entry -> !entry.getKey().isFinal() && entry.getValue() > 0);
+        }
+    }
+
+    /**
+     * The page keeps refreshing its progress while the task runs, and after the run while its messages
+     * are still on their way: "Отправляется: 60" under "Завершено" would be stale otherwise.
+     */
+    public boolean progressLive() {
+        return status == TaskStatus.RUNNING || status.isFinal() && progress.messagesInFlight();
     }
 
     public boolean startable() {

@@ -107,4 +107,18 @@ class MessagesPortalIT {
         org.assertj.core.api.Assertions.assertThat(api.get(sent.substring(sent.lastIndexOf('/') + 1)))
             .extracting(message -> ((java.util.Map<?, ?>) message.get("destination")).get("phone")).isEqualTo("+79161110004");
     }
+
+    @Test
+    void cancellingOnTheMessagePageShowsTheNewStatusAtOnce() throws Exception {
+        TestCompany acme = accounts.company();
+        MessagesApi api = new MessagesApi(mvc, acme.bearer());
+        String id = api.sendOne(io.kaskad.support.MessagesApi.message("{\"sms\":{\"text\":\"Позже\"}}", "{\"phone\":\"79161110005\"}",
+                ",\"sendAt\":\"" + java.time.Instant.now().plusSeconds(3_600) + "\""));
+        MockHttpSession session = PortalLogin.as(mvc, acme.username(), TestAccounts.PASSWORD);
+        String card = mvc.perform(post("/messages/{id}/cancel", id).session(session).with(csrf()).header("HX-Request", "true"))
+            .andExpect(status().isOk())
+            .andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(card).contains("status-CANCELLED").doesNotContain("status-CREATED")
+            .doesNotContain("id=\"cancel-message\"");
+    }
 }

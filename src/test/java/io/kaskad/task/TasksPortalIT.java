@@ -102,4 +102,24 @@ class TasksPortalIT {
         mvc.perform(post("/tasks/" + taskId + "/start").session(session).with(csrf())).andExpect(status().isNotFound());
         mvc.perform(post("/tasks/" + taskId + "/delete").session(session).with(csrf())).andExpect(status().isNotFound());
     }
+
+    @Test
+    void aFinishedTaskKeepsRefreshingWhileItsMessagesAreInFlight() throws Exception {
+        TestCompany acme = accounts.company();
+        TasksApi tasks = new TasksApi(mvc, acme.bearer());
+        // sandbox numbers ending in 3 are accepted and never reported: the messages stay "Отправляется" after the run
+        String taskId = tasks.create("SMS", "slow.csv", TaskFilesForTests.csv(',', List.of(List.of("phone", "text"),
+                List.of("70000000003", "Привет"))));
+        tasks.act(taskId, "start");
+        tasks.awaitStatus(taskId, "FINISHED");
+        MockHttpSession session = PortalLogin.as(mvc, acme.username(), TestAccounts.PASSWORD);
+        mvc.perform(get("/tasks/{id}", taskId).session(session))
+            .andExpect(content().string(containsString("hx-trigger=\"every 1s\"")))
+            .andExpect(content().string(containsString("running=false")));
+        // polled after the run, the progress is swapped in place, not a page reload every second
+        mvc.perform(get("/tasks/{id}/progress", taskId).param("running", "false").session(session).header("HX-Request", "true"))
+            .andExpect(status().isOk())
+            .andExpect(header().doesNotExist("HX-Refresh"))
+            .andExpect(content().string(containsString("Отправляется")));
+    }
 }

@@ -117,9 +117,10 @@ class TaskPortalController {
 
     /** The progress bar and counts alone, polled by the page while the task runs. */
     @GetMapping("/tasks/{taskId}/progress")
-    String progress(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId, Model model, HttpServletResponse response) {
+    String progress(@AuthenticationPrincipal PortalUser user, @PathVariable String taskId,
+            @RequestParam(defaultValue = "true") boolean running, Model model, HttpServletResponse response) {
         TaskView task = tasks.progress(user.companyId(), taskId);
-        if (task.status() != TaskStatus.RUNNING) {
+        if (running && task.status() != TaskStatus.RUNNING) {
             // the run stopped (finished, or paused elsewhere): reload the page so its buttons match
             response.setHeader("HX-Refresh", "true");
         }
