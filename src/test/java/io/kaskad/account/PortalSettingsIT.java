@@ -159,4 +159,16 @@ class PortalSettingsIT {
     private MockHttpSession login(TestCompany company) throws Exception {
         return PortalLogin.as(mvc, company.username(), TestAccounts.PASSWORD);
     }
+
+    @Test
+    void timesAreShownInTheCompanysZoneAndTheZoneIsNamed() throws Exception {
+        TestCompany acme = accounts.company();
+        companies.updateSettings(acme.id(), "Asia/Omsk", 50);
+        apiKeys.create(acme.id(), "Часы");
+        java.time.Instant created = apiKeys.list(acme.id()).stream().filter(k -> k.name().equals("Часы")).findFirst().orElseThrow().createdAt();
+        String inOmsk = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").format(created.atZone(java.time.ZoneId.of("Asia/Omsk")));
+        mvc.perform(get("/settings/api-keys").session(login(acme)))
+            .andExpect(content().string(containsString(inOmsk)))
+            .andExpect(content().string(containsString("время: Asia/Omsk")));
+    }
 }
