@@ -10,7 +10,13 @@ public record SessionSummary(String id, String name, String chatId, String chatN
         Map<String, Object> dialogResultsFromBotJson) {
 
     /** Who the client is, for people: the name they gave, else their phone or messenger id, else the client id. */
+    /** Who the client is, as an operator knows them: name, phone or messenger id; null for an anonymous visitor. */
     public String clientLabel() {
-        return clientName != null ? clientName : clientPhone != null ? clientPhone : messengerUserId != null ? messengerUserId : clientId;
+        return clientName != null ? clientName : clientPhone != null ? clientPhone : messengerUserId;
+    }
+
+    /** The first characters of the client's id, to tell anonymous visitors apart. */
+    public String clientShortId() {
+        return clientId == null || clientId.length() < 8 ? clientId : clientId.substring(0, 8);
     }
 }

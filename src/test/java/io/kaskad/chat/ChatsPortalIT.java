@@ -84,6 +84,10 @@ class ChatsPortalIT {
             .andExpect(content().string(containsString("Магазин")))
             .andExpect(content().string(not(containsString("Доставка"))))
             .andExpect(content().string(containsString("&lt;iframe src=")));
+        // a search that finds nothing says so, rather than inviting to create the first chat
+        mvc.perform(get("/chats/rows").param("q", "zzz").session(session).header("HX-Request", "true"))
+            .andExpect(content().string(containsString("Ничего не найдено")))
+            .andExpect(content().string(not(containsString("Создайте первый"))));
     }
 
     @Test
@@ -145,8 +149,16 @@ class ChatsPortalIT {
         mvc.perform(post("/api/v1/sessions/{id}/messages", session).contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"Оператор\"}"))
             .andExpect(status().isCreated());
 
+        String rated = JsonPath.read(mvc.perform(post("/api/chats/v1/chats/{id}/sessions", chatId)
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn().getResponse().getContentAsString(), "$.id");
+        mvc.perform(post("/api/v1/sessions/{id}/messages", rated).contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"Хорошо\"}"))
+            .andExpect(status().isCreated());
+
         MockHttpSession portal = PortalLogin.as(mvc, acme.username(), TestAccounts.PASSWORD);
         mvc.perform(get("/dialogs").session(portal))
+            // an anonymous visitor is named as one, not by a UUID; a result is said in words
+            .andExpect(content().string(org.hamcrest.Matchers.containsString("Посетитель сайта")))
+            .andExpect(content().string(org.hamcrest.Matchers.containsString("Оценка: 5")))
             .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"waiting-dialogs\"")))
             .andExpect(content().string(org.hamcrest.Matchers.containsString("data-waiting=\"1\"")))
             .andExpect(content().string(org.hamcrest.Matchers.containsString("status-WAITING_OPERATOR")));

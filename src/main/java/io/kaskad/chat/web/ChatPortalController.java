@@ -61,6 +61,7 @@ class ChatPortalController {
     @GetMapping("/chats/rows")
     String rows(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) String q, Model model) {
         model.addAttribute("chats", chats.search(user.companyId(), q));
+        model.addAttribute("q", q);
         return "chats/list :: rows";
     }
 
