@@ -103,6 +103,10 @@ class ChatsPortalIT {
         String location = mvc.perform(post("/chats/scenarios").session(session).with(csrf()).param("name", "Опрос")
                 .param("definition", SURVEY))
             .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        // the saved scenario comes back as written: nothing the user did not type ("set": null, "buttons": [])
+        mvc.perform(get(location).session(session))
+            .andExpect(content().string(not(containsString("null"))))
+            .andExpect(content().string(not(containsString("[ ]"))));
         String console = location + "/console";
         String started = mvc.perform(post(console).session(session).with(csrf()).param("restart", "true").param("variables", "name=Иван"))
             .andExpect(content().string(containsString("Здравствуйте, Иван!")))

@@ -21,6 +21,8 @@ import org.springframework.web.servlet.view.RedirectView;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRedirectView;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.kaskad.account.PortalUser;
 import io.kaskad.chat.ScenarioEngine;
 import io.kaskad.chat.ScenarioRequest;
@@ -67,7 +69,11 @@ class ScenarioPortalController {
     ScenarioPortalController(ScenarioService scenarios, JsonMapper json, MessageSource texts) {
         this.scenarios = scenarios;
         this.json = json;
-        this.pretty = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
+        // the editor shows the scenario as the user wrote it: no "set": null or "buttons": [] they never typed
+        this.pretty = json.rebuild()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_EMPTY))
+            .build();
         this.texts = texts;
     }
 
