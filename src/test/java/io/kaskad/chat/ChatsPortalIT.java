@@ -77,13 +77,15 @@ class ChatsPortalIT {
     void theListSearchesAsTheClientTypes() throws Exception {
         TestCompany acme = accounts.company();
         ChatsApi api = new ChatsApi(mvc, acme.bearer());
-        api.chat("{\"name\":\"Магазин\"}");
+        String shopId = api.chat("{\"name\":\"Магазин\"}");
         api.chat("{\"name\":\"Доставка\"}");
         MockHttpSession session = PortalLogin.as(mvc, acme.username(), TestAccounts.PASSWORD);
         mvc.perform(get("/chats/rows").param("q", "маг").session(session).header("HX-Request", "true"))
             .andExpect(content().string(containsString("Магазин")))
             .andExpect(content().string(not(containsString("Доставка"))))
-            .andExpect(content().string(containsString("&lt;iframe src=")));
+            .andExpect(content().string(containsString("&lt;iframe src=")))
+            // the chat's id, which the API and task files ask for, with a copy button (seed 000)
+            .andExpect(content().string(containsString("data-copy-target=\"#chat-id-" + shopId + "\"")));
         // a search that finds nothing says so, rather than inviting to create the first chat
         mvc.perform(get("/chats/rows").param("q", "zzz").session(session).header("HX-Request", "true"))
             .andExpect(content().string(containsString("Ничего не найдено")))
