@@ -121,4 +121,17 @@ class MessagesPortalIT {
         org.assertj.core.api.Assertions.assertThat(card).contains("status-CANCELLED").doesNotContain("status-CREATED")
             .doesNotContain("id=\"cancel-message\"");
     }
+
+    @Test
+    void aProviderErrorIsExplainedInThePortalsLanguageWithTheProvidersTextBeside() throws Exception {
+        TestCompany acme = accounts.company();
+        MessagesApi api = new MessagesApi(mvc, acme.bearer());
+        // sandbox numbers ending in 1: SMS fails with a provider error
+        String id = api.sendOne(io.kaskad.support.MessagesApi.message("{\"sms\":{\"text\":\"x\"}}", "{\"phone\":\"70000000001\"}"));
+        api.awaitStatus(id, "UNDELIVERED");
+        MockHttpSession session = PortalLogin.as(mvc, acme.username(), TestAccounts.PASSWORD);
+        mvc.perform(get("/messages/{id}", id).session(session))
+            .andExpect(content().string(containsString("Провайдер (песочница) отказал в отправке.")))
+            .andExpect(content().string(containsString("SANDBOX_PROVIDER_ERROR: Sandbox: the provider refused")));
+    }
 }
