@@ -88,6 +88,11 @@ public class TemplateService {
 
     // ---- moderation (admins, across companies) ----
 
+    /** How many templates wait for a moderator: the admin dashboard's figure. */
+    public int awaitingModerationCount() {
+        return templates.findAwaitingModeration().size();
+    }
+
     public List<TemplateView> awaitingModeration(TemplateType type, Long companyId) {
         return templates.findAwaitingModeration().stream()
             .filter(t -> type == null || t.type() == type)

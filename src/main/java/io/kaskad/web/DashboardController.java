@@ -9,6 +9,7 @@ import io.kaskad.account.ApiKeyService;
 import io.kaskad.account.CompanyService;
 import io.kaskad.account.PortalUser;
 import io.kaskad.account.UserService;
+import io.kaskad.template.TemplateService;
 
 /** "Главная": a client sees their company at a glance, an admin sees the platform's companies. */
 @Controller
@@ -17,8 +18,10 @@ class DashboardController {
     private final CompanyService companies;
     private final UserService users;
     private final ApiKeyService apiKeys;
+    private final TemplateService templates;
 
-    DashboardController(CompanyService companies, UserService users, ApiKeyService apiKeys) {
+    DashboardController(CompanyService companies, UserService users, ApiKeyService apiKeys, TemplateService templates) {
+        this.templates = templates;
         this.companies = companies;
         this.users = users;
         this.apiKeys = apiKeys;
@@ -28,6 +31,7 @@ class DashboardController {
     String dashboard(@AuthenticationPrincipal PortalUser user, Model model) {
         if (user.isAdmin()) {
             model.addAttribute("companyCount", companies.count());
+            model.addAttribute("awaitingModeration", templates.awaitingModerationCount());
             return "dashboard/admin";
         }
         long companyId = user.companyId();
