@@ -44,7 +44,7 @@ class TemplateModerationBrowserIT extends BrowserTest {
         driver.findElement(By.id("headerText")).sendKeys("Заказ {{1}}");
         driver.findElement(By.id("body")).sendKeys("Здравствуйте! Заказ {{1}} готов, заберите его на kaskad-shop.example");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("whatsapp-preview"), "Заказ [1]"));
-        driver.findElement(By.id("save-template")).click();
+        scrollAndClick(By.id("save-template"));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("submit-template"))).click();
         wait.until(ExpectedConditions.textToBe(By.id("template-state"), "На модерации"));
         String templateUrl = driver.getCurrentUrl();
@@ -63,7 +63,7 @@ class TemplateModerationBrowserIT extends BrowserTest {
         driver.findElement(By.id("edit-template")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("body"))).clear();
         driver.findElement(By.id("body")).sendKeys("Здравствуйте! Заказ {{1}} готов.");
-        driver.findElement(By.id("save-template")).click();
+        scrollAndClick(By.id("save-template"));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("submit-template"))).click();
         wait.until(ExpectedConditions.textToBe(By.id("template-state"), "На модерации"));
 

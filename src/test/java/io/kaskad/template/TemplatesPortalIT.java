@@ -65,7 +65,10 @@ class TemplatesPortalIT {
         String id = location.substring("/templates/".length());
         mvc.perform(post("/templates").session(client).with(csrf()).param("type", "MAILRU").param("name", "x").param("email", "bad"))
             .andExpect(status().isOk())
-            .andExpect(content().string(containsString("email: Укажите e-mail")));
+            // the problem is shown at its field, not as a raw field name above the form
+            .andExpect(content().string(containsString("Укажите e-mail")))
+            .andExpect(content().string(not(containsString("email: Укажите e-mail"))))
+            .andExpect(content().string(containsString("is-invalid")));
         mvc.perform(post("/templates/{id}/submit", id).session(client).with(csrf())).andExpect(redirectedUrl(location));
 
         MockHttpSession admin = PortalLogin.as(mvc, TestAdmins.USERNAME, TestAdmins.PASSWORD);
@@ -91,5 +94,20 @@ class TemplatesPortalIT {
         mvc.perform(get("/admin/moderation").session(client)).andExpect(status().isForbidden());
         mvc.perform(get(location).session(PortalLogin.as(mvc, accounts.company().username(), TestAccounts.PASSWORD)))
             .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theWhatsAppFormSaysTheNameRuleShowsErrorsAtTheirFieldsAndKeepsItsMenuEntry() throws Exception {
+        TestCompany acme = accounts.company();
+        MockHttpSession client = PortalLogin.as(mvc, acme.username(), TestAccounts.PASSWORD);
+        mvc.perform(get("/templates/new").param("type", "WHATSAPP").session(client))
+            .andExpect(content().string(containsString("<title>Новый шаблон</title>")))
+            .andExpect(content().string(containsString("a-z, 0-9, _")))
+            .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*href=\"/templates/whatsapp\"[^>]*class=\"nav-link active\".*|(?s).*class=\"nav-link active\"[^>]*href=\"/templates/whatsapp\".*")));
+        mvc.perform(post("/templates").session(client).with(csrf()).param("type", "WHATSAPP").param("name", "Order Ready")
+                .param("languageCode", "ru").param("body", "Здравствуйте"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*class=\"form-control is-invalid\"[^>]*id=\"name\".*")))
+            .andExpect(content().string(not(containsString("name: "))));
     }
 }

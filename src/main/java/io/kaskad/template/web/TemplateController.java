@@ -1,6 +1,7 @@
 package io.kaskad.template.web;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -70,6 +71,7 @@ class TemplateController {
         TemplateForm form = TemplateForm.blank(type);
         model.addAttribute("form", form);
         model.addAttribute("preview", TemplatePreview.of(form.toRequest()));
+        model.addAttribute("currentPath", listPath(type));
         return "templates/edit";
     }
 
@@ -94,6 +96,7 @@ class TemplateController {
         model.addAttribute("form", form);
         model.addAttribute("templateId", templateId);
         model.addAttribute("preview", TemplatePreview.of(form.toRequest()));
+        model.addAttribute("currentPath", listPath(view.type()));
         return "templates/edit";
     }
 
@@ -142,15 +145,45 @@ class TemplateController {
             return "redirect:/templates/" + saved.id();
         }
         catch (InvalidRequestException invalid) {
-            model.addAttribute("problems", invalid.problems().stream()
-                .map(p -> p.field() + ": " + texts.getMessage(p.messageCode(), p.args(), p.messageCode(), LocaleContextHolder.getLocale()))
+            showAtFields(model, invalid.problems().stream()
+                .map(p -> Map.entry(p.field(), texts.getMessage(p.messageCode(), p.args(), p.messageCode(), LocaleContextHolder.getLocale())))
                 .toList());
         }
         catch (ConflictException conflict) {
-            model.addAttribute("problems", List.of(texts.getMessage(conflict.messageCode(), null, LocaleContextHolder.getLocale())));
+            showAtFields(model, List.of(Map.entry(conflict.field(),
+                    texts.getMessage(conflict.messageCode(), null, LocaleContextHolder.getLocale()))));
         }
+        model.addAttribute("currentPath", listPath(form.getType()));
         return "templates/edit";
     }
+
+    /**
+     * Each problem at its field (Bootstrap's invalid state and feedback) when the form has that field;
+     * the rest above the form, in words, without the request's field paths.
+     */
+    private static void showAtFields(Model model, List<Map.Entry<String, String>> problems) {
+        Map<String, String> atFields = new java.util.LinkedHashMap<>();
+        List<String> others = new java.util.ArrayList<>();
+        for (Map.Entry<String, String> problem : problems) {
+            String field = FORM_FIELDS.get(problem.getKey());
+            if (field != null) {
+                atFields.putIfAbsent(field, problem.getValue());
+            }
+            else {
+                others.add(problem.getValue());
+            }
+        }
+        model.addAttribute("fieldErrors", atFields);
+        if (!others.isEmpty()) {
+            model.addAttribute("problems", others);
+        }
+    }
+
+    /** The request's field paths that are one field of the form, and that field's name. */
+    private static final Map<String, String> FORM_FIELDS = Map.ofEntries(Map.entry("name", "name"), Map.entry("languageCode", "languageCode"),
+            Map.entry("body", "body"), Map.entry("footer", "footer"), Map.entry("header.text", "headerText"), Map.entry("header.url", "headerUrl"),
+            Map.entry("email", "email"), Map.entry("vkGroupUrl", "vkGroupUrl"), Map.entry("okGroupUrl", "okGroupUrl"),
+            Map.entry("validityPeriod", "validityPeriod"));
 
     private String list(PortalUser user, TemplateType type, Model model) {
         model.addAttribute("type", type);
