@@ -24,6 +24,12 @@ public interface SendTemplates {
     /** The approved mail.ru template's text for VK or OK (the network's own body, else the common one). */
     String mailruText(long companyId, String templateName, Channel channel);
 
+    /** The company's notification templates that have an approved version, for the portal's send form. */
+    List<TemplateChoice> approvedNotifications(long companyId);
+
+    record TemplateChoice(String id, String name) {
+    }
+
     record NotificationDefaults(LinkedHashMap<String, ChannelSpec> channels, Integer validityPeriod, Boolean useShortLinks,
             List<TimeRange> allowedTimeRanges) {
     }

@@ -26,6 +26,14 @@ class TemplateCatalog implements SendTemplates {
     }
 
     @Override
+    public List<TemplateChoice> approvedNotifications(long companyId) {
+        return templates.list(companyId, TemplateType.NOTIFICATION).stream()
+            .filter(template -> template.approvedVersion() != null)
+            .map(template -> new TemplateChoice(template.id(), template.name()))
+            .toList();
+    }
+
+    @Override
     public NotificationDefaults notification(long companyId, String templateId) {
         Template template = templates.findById(companyId, templateId)
             .filter(t -> t.type() == TemplateType.NOTIFICATION)

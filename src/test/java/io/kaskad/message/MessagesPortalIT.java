@@ -33,6 +33,9 @@ class MessagesPortalIT {
     @Autowired
     TestAccounts accounts;
 
+    @Autowired
+    io.kaskad.template.TemplateService templates;
+
     @Test
     void theListShowsTheCompanysMessagesWithTheirStatusInRussian() throws Exception {
         TestCompany acme = accounts.company();
@@ -133,5 +136,39 @@ class MessagesPortalIT {
         mvc.perform(get("/messages/{id}", id).session(session))
             .andExpect(content().string(containsString("Провайдер (песочница) отказал в отправке.")))
             .andExpect(content().string(containsString("SANDBOX_PROVIDER_ERROR: Sandbox: the provider refused")));
+    }
+
+    @Test
+    void theSendFormSendsAnApprovedTemplateWithItsVariablesToSeveralRecipients() throws Exception {
+        TestCompany acme = accounts.company();
+        String templateId = new io.kaskad.support.TemplatesApi(mvc, templates).approved(acme, """
+                {"type":"NOTIFICATION","name":"Код %s","channels":{"sms":{"text":"Код {code}"}}}""".formatted(TestAccounts.unique()));
+        MockHttpSession session = PortalLogin.as(mvc, acme.username(), TestAccounts.PASSWORD);
+        mvc.perform(get("/messages/new").session(session)).andExpect(content().string(containsString(templateId)));
+        mvc.perform(post("/messages/new/sms-length").session(session).with(csrf()).header("HX-Request", "true")
+                .param("channels[0].channel", "sms").param("channels[0].text", "Привет"))
+            .andExpect(content().string(containsString("6")));
+
+        String location = mvc.perform(post("/messages/new").session(session).with(csrf())
+                .param("templateId", templateId).param("channels[0].channel", "sms").param("channels[0].text", "")
+                .param("variables", "code=4321").param("recipients", "+7 (916) 111-00-11\n79161110012\n\n79161110013"))
+            .andExpect(redirectedUrlPattern("/messages?bulkId=*"))
+            .andReturn().getResponse().getRedirectedUrl();
+        String bulkId = location.substring(location.indexOf('=') + 1);
+        String list = mvc.perform(get("/api/v1/statistics/messaging/messages").header("Authorization", acme.bearer())
+                .param("from", java.time.Instant.now().minusSeconds(600).toString()).param("to", java.time.Instant.now().plusSeconds(60).toString())
+                .param("bulkId", bulkId))
+            .andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat((java.util.List<?>) com.jayway.jsonpath.JsonPath.read(list, "$.items")).hasSize(3);
+        MessagesApi api = new MessagesApi(mvc, acme.bearer());
+        String first = com.jayway.jsonpath.JsonPath.read(list, "$.items[0].id");
+        org.assertj.core.api.Assertions.assertThat((String) com.jayway.jsonpath.JsonPath.read(api.get(first), "$.attempts[0].text"))
+            .isEqualTo("Код 4321");
+
+        // one bad recipient refuses the whole send, naming the line, and stores nothing
+        mvc.perform(post("/messages/new").session(session).with(csrf())
+                .param("templateId", templateId).param("variables", "code=1").param("recipients", "79161110014\n12-34"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("12-34")));
     }
 }

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -14,8 +15,10 @@ import io.kaskad.message.SendRequest.Destination;
 import io.kaskad.message.SendRequest.MessageSpec;
 
 /**
- * The portal's "send a message" form: up to three channels in cascade order, one destination, an
- * optional time. A mutable bean rather than a record because Spring binds the indexed channel rows
+ * The portal's "send a message" form: an approved template or up to three channels in cascade order
+ * (a channel's text overrides the template's), one destination and/or several recipients pasted one per
+ * line (a phone, or an e-mail), the template's variables as {@code name=value} lines, an optional time.
+ * A mutable bean rather than a record because Spring binds the indexed channel rows
  * ({@code channels[1].text}) into it.
  */
 public class SendForm {
@@ -29,6 +32,12 @@ public class SendForm {
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
     private LocalDateTime sendAt;
     private Integer validityPeriod;
+    private String templateId;
+    private String variables;
+    private String recipients;
+
+    /** At most this many pasted recipients in one send (the API takes more; the form is for people). */
+    static final int MAX_RECIPIENTS = 1_000;
 
     public static SendForm blank() {
         SendForm form = new SendForm();
@@ -43,14 +52,73 @@ public class SendForm {
     SendRequest toRequest(ZoneId zone) {
         LinkedHashMap<String, ChannelSpec> specs = new LinkedHashMap<>();
         for (ChannelRow row : channels) {
-            if (row.getChannel() != null && !row.getChannel().isBlank()) {
+            // with a template, a channel row without text is the template's own (the row preset to SMS, say)
+            if (!blank(row.getChannel()) && (blank(templateId) || !blank(row.getText()))) {
                 specs.put(row.getChannel(), new ChannelSpec(row.getText(), row.isRequired(), null, null, null, null, null, null,
                         null, null, null, null, null, null, null));
             }
         }
-        return new SendRequest(List.of(new MessageSpec(specs,
-                List.of(new Destination(phone, email, messengerUserId, null, null, null)), null, null, null, null, null,
-                sendAt == null ? null : sendAt.atZone(zone).toOffsetDateTime(), validityPeriod, null, null, null, null, null)));
+        Map<String, Object> values = variables();
+        List<Destination> destinations = new ArrayList<>();
+        if (!blank(phone) || !blank(email) || !blank(messengerUserId)) {
+            destinations.add(new Destination(phone, email, messengerUserId, null, values, null));
+        }
+        for (String line : recipientLines()) {
+            destinations.add(line.contains("@") ? new Destination(null, line, null, null, values, null)
+                    : new Destination(line, null, null, null, values, null));
+        }
+        return new SendRequest(List.of(new MessageSpec(specs, destinations, blank(templateId) ? null : templateId.strip(), null, null, null,
+                null, sendAt == null ? null : sendAt.atZone(zone).toOffsetDateTime(), validityPeriod, null, null, null, null, null)));
+    }
+
+    /** The pasted recipients, one per line, blank lines left out. */
+    List<String> recipientLines() {
+        if (blank(recipients)) {
+            return List.of();
+        }
+        return recipients.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    }
+
+    /** {@code name=value} lines; a line without {@code =} is left out. */
+    Map<String, Object> variables() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (!blank(variables)) {
+            variables.lines().forEach(line -> {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    values.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+                }
+            });
+        }
+        return values.isEmpty() ? null : values;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    public String getTemplateId() {
+        return templateId;
+    }
+
+    public void setTemplateId(String templateId) {
+        this.templateId = templateId;
+    }
+
+    public String getVariables() {
+        return variables;
+    }
+
+    public void setVariables(String variables) {
+        this.variables = variables;
+    }
+
+    public String getRecipients() {
+        return recipients;
+    }
+
+    public void setRecipients(String recipients) {
+        this.recipients = recipients;
     }
 
     public List<ChannelRow> getChannels() {

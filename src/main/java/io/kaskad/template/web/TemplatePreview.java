@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.kaskad.template.SmsLength;
+import io.kaskad.channel.SmsLength;
 import io.kaskad.template.TemplateRequest;
 import io.kaskad.template.TemplateVariables;
 import io.kaskad.template.WhatsAppContent;

@@ -1,4 +1,4 @@
-package io.kaskad.template;
+package io.kaskad.channel;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,10 +29,5 @@ class SmsLengthTests {
         assertThat(SmsLength.of("я".repeat(134)).segments()).isEqualTo(2);
         assertThat(SmsLength.of("я".repeat(135)).segments()).isEqualTo(3);
         assertThat(SmsLength.of("Code 1234 ok").encoding()).isEqualTo(SmsLength.Encoding.GSM7);
-    }
-
-    @Test
-    void variablesAreListedInOrderOfUse() {
-        assertThat(TemplateVariables.of("Здравствуйте, {name}! Код {code}", "{name}, {city}")).containsExactly("name", "code", "city");
     }
 }

@@ -1,4 +1,4 @@
-package io.kaskad.template;
+package io.kaskad.channel;
 
 /**
  * How long a text is as SMS: GSM-7 fits 160 characters in one message and 153 per part when split;
