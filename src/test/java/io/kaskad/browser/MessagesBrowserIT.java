@@ -33,7 +33,7 @@ class MessagesBrowserIT extends BrowserTest {
         new Select(driver.findElement(By.id("channels1.channel"))).selectByValue("viber");
         driver.findElement(By.id("channels1.text")).sendKeys("Ваш код 1234");
         driver.findElement(By.id("phone")).sendKeys("70000000001");
-        driver.findElement(By.id("send-message")).click();
+        scrollAndClick(By.id("send-message"));
 
         wait.until(ExpectedConditions.textToBe(By.id("message-status"), "Доставлено"));
         assertThat(driver.findElements(By.cssSelector("#cascade .attempt-status"))).extracting(e -> e.getText())
@@ -43,5 +43,37 @@ class MessagesBrowserIT extends BrowserTest {
         driver.findElement(By.linkText("← Просмотр сообщений")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "70000000001"));
         assertThat(driver.findElement(By.cssSelector("#messages .message-status")).getText()).isEqualTo("Доставлено");
+    }
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
+    @Autowired
+    io.kaskad.template.TemplateService templates;
+
+    @Test
+    void aClientSendsAnApprovedTemplateToThreeRecipientsSeeingTheSmsLength() throws Exception {
+        TestCompany acme = accounts.company();
+        String templateName = "Код " + TestAccounts.unique();
+        new io.kaskad.support.TemplatesApi(mvc, templates).approved(acme, """
+                {"type":"NOTIFICATION","name":"%s","channels":{"sms":{"text":"Ваш код {code}"}}}""".formatted(templateName));
+        logIn(acme.username(), TestAccounts.PASSWORD);
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        driver.get(baseUrl() + "/messages/new");
+
+        // the SMS length shows as the text is typed, as in the template editor
+        driver.findElement(By.id("channels0.text")).sendKeys("Привет");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sms-length"), "6"));
+        driver.findElement(By.id("channels0.text")).clear();
+
+        new Select(driver.findElement(By.id("templateId"))).selectByVisibleText(templateName);
+        driver.findElement(By.id("variables")).sendKeys("code=5555");
+        driver.findElement(By.id("recipients")).sendKeys("+7 (916) 222-00-01\n79162220002\n79162220003");
+        scrollAndClick(By.id("send-message"));
+
+        wait.until(ExpectedConditions.urlContains("/messages?bulkId="));
+        wait.until(driver -> driver.findElements(By.cssSelector("#messages .message-status")).stream()
+            .filter(status -> status.getText().equals("Доставлено")).count() == 3);
+        assertThat(driver.findElement(By.id("messages")).getText()).contains("79162220001", "79162220002", "79162220003");
     }
 }
