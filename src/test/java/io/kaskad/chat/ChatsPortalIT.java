@@ -71,6 +71,10 @@ class ChatsPortalIT {
         mvc.perform(get("/widget/{id}", chatId))
             .andExpect(content().string(containsString("--robot-color: hsla(210, 40%, 17%, 1)")))
             .andExpect(content().string(containsString("https://t.me/shop_bot")));
+        // a site in English embeds the widget with ?lang=en
+        mvc.perform(get("/widget/{id}", chatId).param("lang", "en"))
+            .andExpect(content().string(containsString(">Send</button>")))
+            .andExpect(content().string(not(containsString("Отправить"))));
     }
 
     @Test
