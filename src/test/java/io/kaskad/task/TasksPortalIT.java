@@ -74,6 +74,7 @@ class TasksPortalIT {
             .andExpect(header().string("HX-Refresh", "true"))
             .andExpect(content().string(containsString("100%")));
         mvc.perform(get("/messages").param("taskId", taskId).session(session)).andExpect(status().isOk())
+            .andExpect(content().string(containsString("id=\"task-filter\"")))
             .andExpect(content().string(containsString("79160007001")))
             .andExpect(content().string(containsString("79160007002")));
     }
