@@ -123,4 +123,19 @@ class TasksPortalIT {
             .andExpect(header().doesNotExist("HX-Refresh"))
             .andExpect(content().string(containsString("Отправляется")));
     }
+
+    @Test
+    void theTaskListIsSearchedByNameAndFilteredByStatus() throws Exception {
+        TestCompany acme = accounts.company();
+        TasksApi tasks = new TasksApi(mvc, acme.bearer());
+        String taskId = tasks.create("SMS", "a.csv", TaskFilesForTests.csv(',', List.of(List.of("phone", "text"), List.of("79160000001", "Привет"))));
+        String name = (String) tasks.get(taskId).get("name");
+        MockHttpSession session = PortalLogin.as(mvc, acme.username(), TestAccounts.PASSWORD);
+        mvc.perform(get("/tasks").param("q", name.substring(name.length() - 6)).session(session))
+            .andExpect(content().string(containsString(name)));
+        mvc.perform(get("/tasks").param("q", "нет такого").session(session))
+            .andExpect(content().string(containsString("Ничего не найдено")));
+        mvc.perform(get("/tasks").param("status", "FINISHED").session(session))
+            .andExpect(content().string(not(containsString(name))));
+    }
 }

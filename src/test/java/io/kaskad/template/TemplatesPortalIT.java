@@ -110,4 +110,20 @@ class TemplatesPortalIT {
             .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*class=\"form-control is-invalid\"[^>]*id=\"name\".*")))
             .andExpect(content().string(not(containsString("name: "))));
     }
+
+    @Test
+    void theTemplateListIsSearchedByNameAndFilteredByState() throws Exception {
+        TestCompany acme = accounts.company();
+        MockHttpSession client = PortalLogin.as(mvc, acme.username(), TestAccounts.PASSWORD);
+        for (String name : new String[] { "Напоминание", "Код входа" }) {
+            mvc.perform(post("/templates").session(client).with(csrf()).param("type", "MAILRU").param("name", name)
+                    .param("email", "owner@shop.example").param("body", "Текст"))
+                .andExpect(redirectedUrlPattern("/templates/*"));
+        }
+        mvc.perform(get("/templates/mailru").param("q", "код").session(client))
+            .andExpect(content().string(containsString("Код входа")))
+            .andExpect(content().string(not(containsString(">Напоминание<"))));
+        mvc.perform(get("/templates/mailru").param("state", "APPROVED").session(client))
+            .andExpect(content().string(containsString("Ничего не найдено")));
+    }
 }

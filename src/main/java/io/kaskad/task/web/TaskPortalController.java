@@ -58,8 +58,17 @@ class TaskPortalController {
     }
 
     @GetMapping("/tasks")
-    String list(@AuthenticationPrincipal PortalUser user, Model model) {
-        model.addAttribute("tasks", tasks.list(user.companyId()));
+    String list(@AuthenticationPrincipal PortalUser user, @RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) TaskStatus status, Model model) {
+        String query = q.strip().toLowerCase(java.util.Locale.ROOT);
+        model.addAttribute("tasks", tasks.list(user.companyId()).stream()
+            .filter(t -> query.isEmpty() || t.name().toLowerCase(java.util.Locale.ROOT).contains(query))
+            .filter(t -> status == null || t.status() == status)
+            .toList());
+        model.addAttribute("q", q);
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", TaskStatus.values());
+        model.addAttribute("filtered", !query.isEmpty() || status != null);
         model.addAttribute("zone", zone(user));
         return "tasks/list";
     }

@@ -25,6 +25,7 @@ import io.kaskad.channel.Channel;
 import io.kaskad.common.ConflictException;
 import io.kaskad.common.InvalidRequestException;
 import io.kaskad.template.TemplateService;
+import io.kaskad.template.TemplateState;
 import io.kaskad.template.TemplateType;
 import io.kaskad.template.TemplateView;
 import io.kaskad.template.WhatsAppContent;
@@ -52,18 +53,21 @@ class TemplateController {
     }
 
     @GetMapping("/templates")
-    String notifications(@AuthenticationPrincipal PortalUser user, Model model) {
-        return list(user, TemplateType.NOTIFICATION, model);
+    String notifications(@AuthenticationPrincipal PortalUser user, @RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) TemplateState state, Model model) {
+        return list(user, TemplateType.NOTIFICATION, q, state, model);
     }
 
     @GetMapping("/templates/whatsapp")
-    String whatsApp(@AuthenticationPrincipal PortalUser user, Model model) {
-        return list(user, TemplateType.WHATSAPP, model);
+    String whatsApp(@AuthenticationPrincipal PortalUser user, @RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) TemplateState state, Model model) {
+        return list(user, TemplateType.WHATSAPP, q, state, model);
     }
 
     @GetMapping("/templates/mailru")
-    String mailru(@AuthenticationPrincipal PortalUser user, Model model) {
-        return list(user, TemplateType.MAILRU, model);
+    String mailru(@AuthenticationPrincipal PortalUser user, @RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) TemplateState state, Model model) {
+        return list(user, TemplateType.MAILRU, q, state, model);
     }
 
     @GetMapping("/templates/new")
@@ -185,9 +189,18 @@ class TemplateController {
             Map.entry("email", "email"), Map.entry("vkGroupUrl", "vkGroupUrl"), Map.entry("okGroupUrl", "okGroupUrl"),
             Map.entry("validityPeriod", "validityPeriod"));
 
-    private String list(PortalUser user, TemplateType type, Model model) {
+    /** The type's templates whose name contains {@code q} (any case), in {@code state} when one is chosen. */
+    private String list(PortalUser user, TemplateType type, String q, TemplateState state, Model model) {
+        String query = q.strip().toLowerCase(java.util.Locale.ROOT);
         model.addAttribute("type", type);
-        model.addAttribute("templates", templates.list(user.companyId(), type));
+        model.addAttribute("q", q);
+        model.addAttribute("state", state);
+        model.addAttribute("states", TemplateState.values());
+        model.addAttribute("templates", templates.list(user.companyId(), type).stream()
+            .filter(t -> query.isEmpty() || t.name().toLowerCase(java.util.Locale.ROOT).contains(query))
+            .filter(t -> state == null || t.state() == state)
+            .toList());
+        model.addAttribute("filtered", !query.isEmpty() || state != null);
         return "templates/list";
     }
 
