@@ -42,6 +42,19 @@ public class MessageQueries {
         return new Counted(count, items);
     }
 
+    /**
+     * How many messages match, counted up to {@code cap} and no further: the portal's list says "more than"
+     * beyond it, so that a broad filter over millions of messages costs at most {@code cap} index entries.
+     * Answers {@code cap + 1} when there are more.
+     */
+    public long countUpTo(long companyId, MessageFilter filter, int cap) {
+        Where where = where(companyId, filter);
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM message m WHERE " + where.sql() + " LIMIT " + (cap + 1) + ") capped")
+            .params(where.params())
+            .query(Long.class)
+            .single();
+    }
+
     /** The newest messages first, those older than {@code beforeCursor} (a summary's cursor) when given. */
     public List<MessageSummary> newest(long companyId, MessageFilter filter, Long beforeCursor, int size) {
         Where where = where(companyId, filter);

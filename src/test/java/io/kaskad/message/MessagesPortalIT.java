@@ -171,4 +171,24 @@ class MessagesPortalIT {
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("12-34")));
     }
+
+    @Test
+    void theListSaysHowManyMatchAndExportsThemAsCsv() throws Exception {
+        TestCompany acme = accounts.company();
+        MessagesApi api = new MessagesApi(mvc, acme.bearer());
+        api.send("{\"messages\":[{\"channels\":{\"sms\":{\"text\":\"x\"}},\"destinations\":[{\"phone\":\"79161110021\"},{\"phone\":\"79161110022\"},"
+                + "{\"phone\":\"79161110023\"}]}]}");
+        MockHttpSession session = PortalLogin.as(mvc, acme.username(), TestAccounts.PASSWORD);
+        mvc.perform(get("/messages").session(session)).andExpect(content().string(containsString("Найдено: 3")));
+        mvc.perform(get("/messages").param("recipient", "79161110022").session(session))
+            .andExpect(content().string(containsString("Найдено: 1")));
+        String csv = mvc.perform(get("/messages/export.csv").session(session))
+            .andExpect(status().isOk())
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Content-Disposition",
+                    containsString("kaskad-messages.csv")))
+            .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(csv.lines().toList()).hasSize(4)
+            .first().asString().startsWith("\uFEFFid;created;status");
+        org.assertj.core.api.Assertions.assertThat(csv).contains("79161110021", "79161110022", "79161110023");
+    }
 }

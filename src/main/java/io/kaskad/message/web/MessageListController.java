@@ -27,6 +27,10 @@ import io.kaskad.message.MessageSummary;
 class MessageListController {
 
     static final int PAGE_SIZE = 50;
+    /** The list counts its matches exactly up to this, and says "more than" beyond. */
+    static final int COUNT_CAP = 10_000;
+    static final int EXPORT_CAP = 100_000;
+    private static final int EXPORT_PAGE = 1_000;
 
     private final MessageQueries queries;
     private final CompanyService companies;
@@ -50,10 +54,53 @@ class MessageListController {
         model.addAttribute("messages", page.size() > PAGE_SIZE ? page.subList(0, PAGE_SIZE) : page);
         model.addAttribute("nextCursor", page.size() > PAGE_SIZE ? page.get(PAGE_SIZE - 1).cursor() : null);
         model.addAttribute("zone", zone);
+        if (before == null) {
+            model.addAttribute("total", queries.countUpTo(user.companyId(), filter.toFilter(zone), COUNT_CAP));
+            model.addAttribute("countCap", COUNT_CAP);
+        }
         if (htmx.isHtmxRequest()) {
             return before == null ? "messages/list :: results" : "messages/list :: rows";
         }
         return "messages/list";
+    }
+
+    /**
+     * The filtered list as CSV (UTF-8 with a byte-order mark and semicolons, as Excel opens it in a
+     * Russian locale), newest first, read a page at a time; at most {@link #EXPORT_CAP} rows — a larger
+     * export is a job for the statistics API.
+     */
+    @GetMapping("/messages/export.csv")
+    void export(@AuthenticationPrincipal PortalUser user, @ModelAttribute("filter") MessageFilterForm filter,
+            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        ZoneId zone = companies.get(user.companyId()).zoneId();
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"kaskad-messages.csv\"");
+        java.io.Writer out = new java.io.OutputStreamWriter(response.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8);
+        out.write('\uFEFF');
+        out.write("id;created;status;channel;phone;email;messengerUserId;bulkId;taskId\r\n");
+        java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
+        Long before = null;
+        int written = 0;
+        while (written < EXPORT_CAP) {
+            List<MessageSummary> page = queries.newest(user.companyId(), filter.toFilter(zone), before, EXPORT_PAGE);
+            for (MessageSummary m : page) {
+                out.write(String.join(";", m.id(), time.format(m.createdAt()), m.status().name(), m.channel() == null ? "" : m.channel().name(),
+                        csv(m.phone()), csv(m.email()), csv(m.messengerUserId()), csv(m.bulkId()), csv(m.taskId())) + "\r\n");
+            }
+            written += page.size();
+            if (page.size() < EXPORT_PAGE) {
+                break;
+            }
+            before = page.get(page.size() - 1).cursor();
+        }
+        out.flush();
+    }
+
+    private static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        return value.indexOf(';') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 ? value : '"' + value.replace("\"", "\"\"") + '"';
     }
 
     /** One row, for the rows that refresh themselves while their message is in flight. */
