@@ -86,9 +86,10 @@ final class ColumnLayout {
      * Whether the row is the template's second row, the one describing each column: a client who
      * fills the template in and keeps it is not sending to it.
      */
-    boolean isDescriptionRow(FileRow row) {
+    boolean isDescriptionRow(FileRow row, java.util.function.Function<TaskColumn, String> description) {
         return columns.entrySet().stream()
-            .anyMatch(e -> !e.getValue().description().isBlank() && e.getValue().description().equals(row.cell(e.getKey())));
+            .map(e -> java.util.Map.entry(e.getKey(), description.apply(e.getValue())))
+            .anyMatch(e -> !e.getValue().isBlank() && e.getValue().equals(row.cell(e.getKey())));
     }
 
     List<String> ignoredColumns() {

@@ -54,7 +54,7 @@ public class TaskFiles {
             TaskColumn column = columns.get(c);
             sheet.value(0, c, column.header());
             sheet.style(0, c).bold().fillColor("DDEBF7").set();
-            sheet.value(1, c, column.description());
+            sheet.value(1, c, texts.getMessage(column.descriptionKey(), null, TaskColumn.TEMPLATE_LANGUAGE));
             sheet.style(1, c).italic().wrapText(true).fontColor("595959").set();
             if (!column.example().isEmpty()) {
                 sheet.value(2, c, column.example());

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import io.kaskad.channel.Channel;
@@ -37,9 +38,11 @@ class TaskImporter {
     private final SendTemplates templates;
     private final JsonMapper json;
     private final FileLimits limits;
+    private final MessageSource texts;
 
     TaskImporter(TaskStore store, ChatService chats, ChatSessionService sessions, SendTemplates templates, JsonMapper json,
-            TaskProperties properties) {
+            TaskProperties properties, MessageSource texts) {
+        this.texts = texts;
         this.limits = properties.fileLimits();
         this.store = store;
         this.chats = chats;
@@ -60,7 +63,8 @@ class TaskImporter {
             FileRow row;
             boolean first = true;
             while ((row = reader.next()) != null) {
-                boolean description = first && layout.isDescriptionRow(row);
+                boolean description = first && layout.isDescriptionRow(row,
+                        column -> texts.getMessage(column.descriptionKey(), null, "", TaskColumn.TEMPLATE_LANGUAGE));
                 first = false;
                 if (row.blank() || description) {
                     continue;

@@ -43,6 +43,10 @@ class TasksPortalIT {
             .andExpect(content().string(containsString("template-ADVERTISING")));
         mvc.perform(get("/tasks/columns").param("type", "ADVERTISING").session(session))
             .andExpect(content().string(containsString("Продолжить последнюю сессию или начать новую")));
+        // in English the descriptions are English; the headers stay the template's (Russian, as seed 000 has them)
+        mvc.perform(get("/tasks/columns").param("type", "SMS").param("lang", "en").session(session))
+            .andExpect(content().string(containsString("The message to send to the client")))
+            .andExpect(content().string(not(containsString("Сообщение, которое нужно отправить клиенту"))));
 
         byte[] bad = TaskFilesForTests.csv(',', List.of(List.of("phone", "text"), List.of("79160007001", "Привет"), List.of("123", "Привет")));
         String location = mvc.perform(multipart("/tasks").file(new MockMultipartFile("file", "bad.csv", "text/csv", bad))
