@@ -72,8 +72,11 @@ class MessagesBrowserIT extends BrowserTest {
         scrollAndClick(By.id("send-message"));
 
         wait.until(ExpectedConditions.urlContains("/messages?bulkId="));
-        wait.until(driver -> driver.findElements(By.cssSelector("#messages .message-status")).stream()
-            .filter(status -> status.getText().equals("Доставлено")).count() == 3);
-        assertThat(driver.findElement(By.id("messages")).getText()).contains("79162220001", "79162220002", "79162220003");
+        // rows in flight swap themselves every few seconds: read them in the page, never hold on to one
+        org.openqa.selenium.JavascriptExecutor page = (org.openqa.selenium.JavascriptExecutor) driver;
+        wait.until(driver -> ((Number) page.executeScript("return Array.from(document.querySelectorAll('#messages .message-status'))"
+                + ".filter(s => s.textContent.trim() === 'Доставлено').length")).intValue() == 3);
+        assertThat((String) page.executeScript("return document.getElementById('messages').textContent"))
+            .contains("79162220001", "79162220002", "79162220003");
     }
 }
