@@ -32,6 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class MessageStore {
 
+    /** The reference column's length (Kaskad's references are {@code <uuid>/<step>}). */
+    private static final int MAX_REFERENCE = 80;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final JsonMapper json;
@@ -300,9 +303,11 @@ class MessageStore {
     // ---- reports that came before their attempt was recorded ----
 
     void parkReport(String channel, String providerMessageId, String reference, String status, Instant at) {
+        // a provider's webhook may send anything as a reference: Kaskad's own are short, a longer one matches nothing anyway
+        String storedReference = reference == null || reference.length() <= MAX_REFERENCE ? reference : null;
         jdbc.sql("INSERT INTO unmatched_report (channel, provider_message_id, reference, status, received_at, tries, next_try_at)"
                 + " VALUES (?, ?, ?, ?, ?, 0, ?)")
-            .params(channel, providerMessageId, reference, status, Sql.ts(at), Sql.ts(at))
+            .params(channel, providerMessageId, storedReference, status, Sql.ts(at), Sql.ts(at))
             .update();
     }
 
