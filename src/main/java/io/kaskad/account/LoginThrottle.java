@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,8 +49,8 @@ public class LoginThrottle {
         }
 
         /** The end of the lock on the UTC clock, as the admin page lists it. */
-        public java.time.LocalDateTime untilUtc() {
-            return java.time.LocalDateTime.ofInstant(lockedUntil, java.time.ZoneOffset.UTC);
+        public LocalDateTime untilUtc() {
+            return LocalDateTime.ofInstant(lockedUntil, ZoneOffset.UTC);
         }
 
         public String subject() {

@@ -3,8 +3,11 @@ package io.kaskad.message;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +87,7 @@ public class Dispatcher {
             return 0;
         }
         // whole milliseconds: the claim's lease is compared as written to the database, on every database
-        Instant claimedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant claimedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<Claimed> claimed = transaction.execute(status -> claim(claimedAt, limit));
         if (claimed == null || claimed.isEmpty()) {
             return 0;
@@ -142,9 +145,10 @@ public class Dispatcher {
                     continue;
                 }
                 ChannelAdapter adapter = adapters.forChannel(attempt.channel());
+                Instant reportDeadline = o.handedOverAt() == null ? null
+                        : message.windows().addOpenTime(o.handedOverAt(), Duration.ofMinutes(message.validityMinutes()), message.zone());
                 changes.add(new AttemptChange(Outcomes.afterLostAnswer(attempt, o.handedOverAt(), adapter.reportsDelivery(), adapter.provider(),
-                        from -> message.windows().addOpenTime(from, Duration.ofMinutes(message.validityMinutes()), message.zone()), now),
-                        Set.of(AttemptStatus.SENDING)));
+                        reportDeadline, now), Set.of(AttemptStatus.SENDING)));
             }
             return applyLocked(List.copyOf(locked.values()), changes, now);
         });
@@ -338,13 +342,13 @@ public class Dispatcher {
         if (parked.isEmpty()) {
             return;
         }
-        Map<DeliveryReport, MessageStore.ParkedReport> reports = new java.util.IdentityHashMap<>();
+        Map<DeliveryReport, MessageStore.ParkedReport> reports = new IdentityHashMap<>();
         for (MessageStore.ParkedReport p : parked) {
             reports.put(new DeliveryReport(io.kaskad.channel.Channel.valueOf(p.channel()), p.providerMessageId(),
                     DeliveryReport.Status.valueOf(p.status()), null, null, p.receivedAt(), p.reference()), p);
         }
         List<DeliveryReport> unmatched = applyReports(List.copyOf(reports.keySet()), false);
-        Set<MessageStore.ParkedReport> stillUnmatched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<MessageStore.ParkedReport> stillUnmatched = Collections.newSetFromMap(new IdentityHashMap<>());
         unmatched.forEach(report -> stillUnmatched.add(reports.get(report)));
         List<MessageStore.ParkedReport> tooOld = new ArrayList<>();
         List<MessageStore.ParkedReport> later = new ArrayList<>();

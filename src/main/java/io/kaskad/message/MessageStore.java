@@ -2,16 +2,20 @@ package io.kaskad.message;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -222,9 +226,9 @@ class MessageStore {
      * this batch (still SENDING, not handed over, with the claim's lease as set) — an attempt whose claim
      * ran out was queued again and may be another node's now. Answers the ids recorded.
      */
-    java.util.Set<Long> markHandedOver(List<Long> attemptIds, Instant claimLease, Instant handedOverAt, Instant leaseEnd) {
+    Set<Long> markHandedOver(List<Long> attemptIds, Instant claimLease, Instant handedOverAt, Instant leaseEnd) {
         // compared as stored: whole milliseconds survive every database's DATETIME(6) unchanged
-        Instant handedAt = handedOverAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant handedAt = handedOverAt.truncatedTo(ChronoUnit.MILLIS);
         jdbc.sql("""
                 UPDATE message_attempt SET handed_over_at = :handedAt, due_at = :leaseEnd
                 WHERE id IN (:ids) AND status = 'SENDING' AND handed_over_at IS NULL AND due_at = :claimLease""")
@@ -233,7 +237,7 @@ class MessageStore {
             .param("ids", attemptIds)
             .param("claimLease", Sql.ts(claimLease))
             .update();
-        return new java.util.HashSet<>(jdbc.sql("SELECT id FROM message_attempt WHERE id IN (:ids) AND handed_over_at = :handedAt")
+        return new HashSet<>(jdbc.sql("SELECT id FROM message_attempt WHERE id IN (:ids) AND handed_over_at = :handedAt")
             .param("ids", attemptIds)
             .param("handedAt", Sql.ts(handedAt))
             .query(Long.class)
@@ -391,7 +395,7 @@ class MessageStore {
 
     // ---- mapping ----
 
-    static MessageRow messageRow(ResultSet rs, int row) throws java.sql.SQLException {
+    static MessageRow messageRow(ResultSet rs, int row) throws SQLException {
         return new MessageRow(rs.getLong("id"), rs.getString("public_id"), rs.getLong("company_id"), rs.getString("bulk_id"),
                 rs.getString("flow_id"), rs.getString("group_id"), rs.getString("task_id"), rs.getString("template_id"),
                 rs.getString("phone"), rs.getString("email"), rs.getString("messenger_user_id"), rs.getString("device_id"),
@@ -402,7 +406,7 @@ class MessageStore {
                 rs.getString("error_message"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 
-    private static AttemptRow attemptRow(ResultSet rs, int row) throws java.sql.SQLException {
+    private static AttemptRow attemptRow(ResultSet rs, int row) throws SQLException {
         return new AttemptRow(rs.getLong("id"), rs.getLong("message_id"), rs.getLong("company_id"), rs.getInt("step"),
                 Channel.valueOf(rs.getString("channel")), rs.getBoolean("required"), AttemptStatus.valueOf(rs.getString("status")),
                 rs.getString("address"), rs.getString("text"), rs.getString("parameters"), Sql.instant(rs, "due_at"),

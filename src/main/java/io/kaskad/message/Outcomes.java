@@ -1,6 +1,5 @@
 package io.kaskad.message;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -20,11 +19,12 @@ final class Outcomes {
     }
 
     /**
-     * @param handedOverAt when the attempt was handed to its provider, or null when it never was
-     * @param validity     the open time the attempt has for its report, counted by the message's windows
+     * @param handedOverAt   when the attempt was handed to its provider, or null when it never was
+     * @param reportDeadline when a handed-over attempt stops waiting for its report (its validity, counted
+     *                       by the message's windows from the hand-over); unused when never handed over
      */
     static AttemptRow afterLostAnswer(AttemptRow attempt, Instant handedOverAt, boolean providerReportsDelivery, String provider,
-            ValidityEnd validity, Instant now) {
+            Instant reportDeadline, Instant now) {
         if (handedOverAt == null) {
             return attempt.withStatus(AttemptStatus.QUEUED, now);
         }
@@ -32,15 +32,6 @@ final class Outcomes {
             return attempt.finished(AttemptStatus.DELIVERED, provider, null, UNKNOWN,
                     "The provider's answer was lost; it never reports delivery, so the message counts as delivered", now);
         }
-        return attempt.sentWithUnknownOutcome(provider, handedOverAt, validity.from(handedOverAt));
-    }
-
-    /** When an attempt handed over at a time stops waiting for its report. */
-    interface ValidityEnd {
-        Instant from(Instant handedOverAt);
-
-        static ValidityEnd after(Duration validity) {
-            return handedOverAt -> handedOverAt.plus(validity);
-        }
+        return attempt.sentWithUnknownOutcome(provider, handedOverAt, reportDeadline);
     }
 }

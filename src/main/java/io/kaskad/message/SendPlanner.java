@@ -1,11 +1,13 @@
 package io.kaskad.message;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -37,7 +39,7 @@ class SendPlanner {
     private final ObjectProvider<SendTemplates> templates;
     private final ObjectProvider<SendTasks> tasks;
     private final CallbackProperties callbacks;
-    static final java.time.Duration MAX_SEND_AHEAD = java.time.Duration.ofDays(180);
+    static final Duration MAX_SEND_AHEAD = Duration.ofDays(180);
     /** The phone column's length. */
     private static final int MAX_STORED_PHONE = 20;
 
@@ -152,7 +154,7 @@ class SendPlanner {
             return;
         }
         Instant at = spec.sendAt().toInstant();
-        if (at.isBefore(now.minus(java.time.Duration.ofDays(1))) || at.isAfter(now.plus(MAX_SEND_AHEAD))) {
+        if (at.isBefore(now.minus(Duration.ofDays(1))) || at.isAfter(now.plus(MAX_SEND_AHEAD))) {
             problems.add(new Problem(path + ".sendAt", "message.send-at.range", MAX_SEND_AHEAD.toDays()));
         }
     }
@@ -180,7 +182,7 @@ class SendPlanner {
         if (phone != null && phone.length() > MAX_STORED_PHONE) {
             phone = phone.substring(0, MAX_STORED_PHONE);
         }
-        return java.util.Objects.equals(phone, destination.phone()) ? destination
+        return Objects.equals(phone, destination.phone()) ? destination
                 : new Destination(phone, destination.email(), destination.messengerUserId(), destination.deviceId(), destination.variables(),
                         destination.timezone());
     }

@@ -1,6 +1,8 @@
 package io.kaskad.message.web;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,7 +44,7 @@ class SendFormController {
 
     @ModelAttribute("channelChoices")
     List<String> channelChoices() {
-        return java.util.Arrays.stream(Channel.values()).filter(c -> c != Channel.CHAT).map(Channel::apiName).toList();
+        return Arrays.stream(Channel.values()).filter(c -> c != Channel.CHAT).map(Channel::apiName).toList();
     }
 
     /** The company's approved notification templates, to send by. */
@@ -80,7 +82,7 @@ class SendFormController {
         }
         try {
             List<SendResult> results = messages.sendAllOrNothing(user.companyId(), zone, form.toRequest(zone));
-            List<String> refused = new java.util.ArrayList<>();
+            List<String> refused = new ArrayList<>();
             List<String> recipients = form.recipientLines();
             int offset = results.size() - recipients.size(); // the single destination's fields come first when filled
             for (int i = 0; i < results.size(); i++) {

@@ -60,9 +60,9 @@ class TaskPortalController {
     @GetMapping("/tasks")
     String list(@AuthenticationPrincipal PortalUser user, @RequestParam(defaultValue = "") String q,
             @RequestParam(required = false) TaskStatus status, Model model) {
-        String query = q.strip().toLowerCase(java.util.Locale.ROOT);
+        String query = q.strip().toLowerCase(Locale.ROOT);
         model.addAttribute("tasks", tasks.list(user.companyId()).stream()
-            .filter(t -> query.isEmpty() || t.name().toLowerCase(java.util.Locale.ROOT).contains(query))
+            .filter(t -> query.isEmpty() || t.name().toLowerCase(Locale.ROOT).contains(query))
             .filter(t -> status == null || t.status() == status)
             .toList());
         model.addAttribute("q", q);

@@ -1,7 +1,12 @@
 package io.kaskad.template.web;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -47,7 +52,7 @@ class TemplateController {
 
     @ModelAttribute
     void choices(Model model) {
-        model.addAttribute("channelChoices", java.util.Arrays.stream(Channel.values()).map(Channel::apiName).toList());
+        model.addAttribute("channelChoices", Arrays.stream(Channel.values()).map(Channel::apiName).toList());
         model.addAttribute("headerTypes", WhatsAppContent.HeaderType.values());
         model.addAttribute("buttonTypes", WhatsAppContent.ButtonType.values());
     }
@@ -141,7 +146,7 @@ class TemplateController {
         return "templates/preview :: preview";
     }
 
-    private String saving(Model model, TemplateForm form, RedirectAttributes redirect, java.util.function.Supplier<TemplateView> save) {
+    private String saving(Model model, TemplateForm form, RedirectAttributes redirect, Supplier<TemplateView> save) {
         model.addAttribute("preview", TemplatePreview.of(form.toRequest()));
         try {
             TemplateView saved = save.get();
@@ -166,8 +171,8 @@ class TemplateController {
      * the rest above the form, in words, without the request's field paths.
      */
     private static void showAtFields(Model model, List<Map.Entry<String, String>> problems) {
-        Map<String, String> atFields = new java.util.LinkedHashMap<>();
-        List<String> others = new java.util.ArrayList<>();
+        Map<String, String> atFields = new LinkedHashMap<>();
+        List<String> others = new ArrayList<>();
         for (Map.Entry<String, String> problem : problems) {
             String field = FORM_FIELDS.get(problem.getKey());
             if (field != null) {
@@ -191,13 +196,13 @@ class TemplateController {
 
     /** The type's templates whose name contains {@code q} (any case), in {@code state} when one is chosen. */
     private String list(PortalUser user, TemplateType type, String q, TemplateState state, Model model) {
-        String query = q.strip().toLowerCase(java.util.Locale.ROOT);
+        String query = q.strip().toLowerCase(Locale.ROOT);
         model.addAttribute("type", type);
         model.addAttribute("q", q);
         model.addAttribute("state", state);
         model.addAttribute("states", TemplateState.values());
         model.addAttribute("templates", templates.list(user.companyId(), type).stream()
-            .filter(t -> query.isEmpty() || t.name().toLowerCase(java.util.Locale.ROOT).contains(query))
+            .filter(t -> query.isEmpty() || t.name().toLowerCase(Locale.ROOT).contains(query))
             .filter(t -> state == null || t.state() == state)
             .toList());
         model.addAttribute("filtered", !query.isEmpty() || state != null);
