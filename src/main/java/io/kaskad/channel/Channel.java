@@ -38,6 +38,16 @@ public enum Channel {
         return this == WHATSAPP || this == VIBER || this == TELEGRAM || this == VK || this == OK;
     }
 
+    /** The channel named in any case ({@code sms}, {@code SMS}), or empty. */
+    public static java.util.Optional<Channel> parse(String name) {
+        for (Channel channel : values()) {
+            if (channel.name().equalsIgnoreCase(name == null ? "" : name.strip())) {
+                return java.util.Optional.of(channel);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public static Channel fromApiName(String name) {
         for (Channel channel : values()) {
             if (channel.apiName().equals(name)) {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
-/** The adapter configured for each channel. Exactly one adapter per channel is active. */
+/** The installation's built-in adapter of each channel (the sandbox, Kaskad's own chats); at most one per channel. */
 @Service
 public class ChannelAdapters {
 
@@ -20,6 +20,11 @@ public class ChannelAdapters {
                         + " and " + adapter.provider());
             }
         }
+    }
+
+    /** The installation's own adapter of a channel, used when a company has no connection of its own. */
+    public java.util.Optional<ChannelAdapter> find(Channel channel) {
+        return java.util.Optional.ofNullable(byChannel.get(channel));
     }
 
     public ChannelAdapter forChannel(Channel channel) {

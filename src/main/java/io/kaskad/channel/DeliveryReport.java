@@ -17,6 +17,6 @@ public record DeliveryReport(Channel channel, String providerMessageId, Status s
     }
 
     public enum Status {
-        DELIVERED, READ, FAILED, NO_ACCOUNT
+        DELIVERED, READ, FAILED, NO_ACCOUNT, EXPIRED
     }
 }

@@ -25,12 +25,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.kaskad.channel.ChannelAdapter;
-import io.kaskad.channel.ChannelAdapters;
+import io.kaskad.channel.Channel;
 import io.kaskad.channel.DeliveryReport;
 import io.kaskad.channel.DeliveryReports.DeliveryReportBatch;
 import io.kaskad.channel.OutboundMessage;
 import io.kaskad.channel.SendOutcome;
+import io.kaskad.provider.ProviderRoutes;
+import io.kaskad.provider.Route;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,9 +52,14 @@ public class Dispatcher {
      */
     static final Duration PROVIDER_LEASE = Duration.ofMinutes(2);
 
+    /** The first wait after no provider could take an attempt; it doubles with each try, up to the longest. */
+    static final Duration RETRY_BACKOFF = Duration.ofSeconds(5);
+    static final Duration LONGEST_RETRY_BACKOFF = Duration.ofMinutes(5);
+
     private final MessageStore store;
     private final SendRateLimiter rateLimiter;
-    private final ChannelAdapters adapters;
+    private final ProviderRoutes routes;
+    private final ProviderCalls calls;
     private final io.kaskad.channel.ConversationWindows conversations;
     private final Clock clock;
     private final JsonMapper json;
@@ -61,12 +67,13 @@ public class Dispatcher {
     /** Set when the application begins to stop: no new claims, and claimed attempts not yet handed over go back. */
     private volatile boolean stopping;
 
-    Dispatcher(MessageStore store, SendRateLimiter rateLimiter, ChannelAdapters adapters,
+    Dispatcher(MessageStore store, SendRateLimiter rateLimiter, ProviderRoutes routes, ProviderCalls calls,
             io.kaskad.channel.ConversationWindows conversations, Clock clock, JsonMapper json, PlatformTransactionManager transactions) {
         this.store = store;
         this.rateLimiter = rateLimiter;
         this.conversations = conversations;
-        this.adapters = adapters;
+        this.routes = routes;
+        this.calls = calls;
         this.clock = clock;
         this.json = json;
         this.transaction = new TransactionTemplate(transactions);
@@ -94,13 +101,16 @@ public class Dispatcher {
         }
         Map<Long, Claimed> byAttempt = claimed.stream().collect(Collectors.toMap(c -> c.attempt().id(), Function.identity()));
         Instant claimLease = claimedAt.plus(PROVIDER_LEASE);
-        HandOver.Result<AttemptChange> done = HandOver.run(claimed.stream().map(Claimed::attempt).toList(), PROVIDER_LEASE, clock, stop,
-                (ids, handedAt, leaseEnd) -> store.markHandedOver(ids, claimLease, handedAt, leaseEnd),
+        HandOver.Result<AttemptChange> done = HandOver.run(claimed.stream().map(Claimed::attempt).toList(), this::lane, calls,
+                PROVIDER_LEASE, clock, stop, (ids, handedAt, leaseEnd) -> store.markHandedOver(ids, claimLease, handedAt, leaseEnd),
                 attempt -> send(byAttempt.get(attempt.id())));
         List<AttemptChange> changes = new ArrayList<>(done.answers());
         Instant now = clock.instant();
         done.released().forEach(attempt -> changes.add(new AttemptChange(attempt.withStatus(AttemptStatus.QUEUED, now),
                 Set.of(AttemptStatus.SENDING))));
+        // their provider's slots stayed full: another batch takes them once it has room
+        done.deferred().forEach(attempt -> changes.add(new AttemptChange(attempt.withStatus(AttemptStatus.QUEUED,
+                now.plus(HandOver.LANE_WAIT)), Set.of(AttemptStatus.SENDING))));
         transaction.executeWithoutResult(status -> {
             List<Long> messageIds = changes.stream().map(change -> change.attempt().messageId()).distinct().toList();
             applyLocked(store.lockMessages(messageIds), changes, now);
@@ -144,11 +154,12 @@ public class Dispatcher {
                             "No delivery report within the validity period", now), Set.of(AttemptStatus.SENT)));
                     continue;
                 }
-                ChannelAdapter adapter = adapters.forChannel(attempt.channel());
+                // the answer was lost, and with it which route took the attempt: the first route is the likeliest
+                Route route = routes.routes(attempt.companyId(), attempt.channel()).stream().findFirst().orElse(null);
                 Instant reportDeadline = o.handedOverAt() == null ? null
                         : message.windows().addOpenTime(o.handedOverAt(), Duration.ofMinutes(message.validityMinutes()), message.zone());
-                changes.add(new AttemptChange(Outcomes.afterLostAnswer(attempt, o.handedOverAt(), adapter.reportsDelivery(), adapter.provider(),
-                        reportDeadline, now), Set.of(AttemptStatus.SENDING)));
+                changes.add(new AttemptChange(Outcomes.afterLostAnswer(attempt, o.handedOverAt(), route == null || route.reportsDelivery(),
+                        route == null ? null : route.provider(), reportDeadline, now), Set.of(AttemptStatus.SENDING)));
             }
             return applyLocked(List.copyOf(locked.values()), changes, now);
         });
@@ -199,12 +210,42 @@ public class Dispatcher {
         Map<Long, Integer> sendsLeft = new HashMap<>();
         grants.forEach((companyId, grant) -> sendsLeft.put(companyId, grant.now()));
         Map<Long, Integer> overLimit = new HashMap<>();
+        List<AttemptRow> withinCompanyLimits = new ArrayList<>();
         for (AttemptRow attempt : open) {
             MessageRow message = messages.get(attempt.messageId());
             if (sendsLeft.merge(attempt.companyId(), -1, Integer::sum) < 0) {
                 // over the company's rate limit: spread the rest over the coming seconds
                 int n = overLimit.merge(attempt.companyId(), 1, Integer::sum) - 1;
                 updates.add(attempt.withStatus(AttemptStatus.QUEUED, grants.get(attempt.companyId()).later(n, now)));
+                moveMessage(statusChanges, message, MessageStatus.PENDING);
+            }
+            else {
+                withinCompanyLimits.add(attempt);
+            }
+        }
+        // a connection with its own send rate: the same token bucket, per connection, across the cluster
+        Map<Long, Route> limitedRoutes = new HashMap<>();
+        Map<Long, Integer> wantedPerConnection = new HashMap<>();
+        for (AttemptRow attempt : withinCompanyLimits) {
+            Route route = firstRoute(attempt);
+            if (route != null && route.connectionId() != null && route.sendRate() != null) {
+                limitedRoutes.put(route.connectionId(), route);
+                wantedPerConnection.merge(route.connectionId(), 1, Integer::sum);
+            }
+        }
+        Map<Long, SendRateLimiter.Grant> connectionGrants = wantedPerConnection.isEmpty() ? Map.of()
+                : rateLimiter.takeForConnections(wantedPerConnection,
+                        limitedRoutes.values().stream().collect(Collectors.toMap(Route::connectionId, Route::sendRate)), now);
+        Map<Long, Integer> connectionSendsLeft = new HashMap<>();
+        connectionGrants.forEach((connectionId, grant) -> connectionSendsLeft.put(connectionId, grant.now()));
+        Map<Long, Integer> overConnectionLimit = new HashMap<>();
+        for (AttemptRow attempt : withinCompanyLimits) {
+            MessageRow message = messages.get(attempt.messageId());
+            Route route = firstRoute(attempt);
+            Long limited = route != null && connectionGrants.containsKey(route.connectionId()) ? route.connectionId() : null;
+            if (limited != null && connectionSendsLeft.merge(limited, -1, Integer::sum) < 0) {
+                int n = overConnectionLimit.merge(limited, 1, Integer::sum) - 1;
+                updates.add(attempt.withStatus(AttemptStatus.QUEUED, connectionGrants.get(limited).later(n, now)));
                 moveMessage(statusChanges, message, MessageStatus.PENDING);
                 continue;
             }
@@ -228,47 +269,106 @@ public class Dispatcher {
         }
     }
 
-    /** Hands one attempt to its provider; a provider that throws counts as a provider error. */
+    private Route firstRoute(AttemptRow attempt) {
+        List<Route> candidates = routes.routes(attempt.companyId(), attempt.channel());
+        return candidates.isEmpty() ? null : candidates.get(0);
+    }
+
+    /** The provider an attempt is most likely to go to, whose in-flight slots it takes. */
+    private String lane(AttemptRow attempt) {
+        Route route = firstRoute(attempt);
+        return route == null ? "none" : route.key();
+    }
+
+    /**
+     * Hands one attempt to its company's routes in order: a route that cannot take it now for a reason
+     * that is not the recipient's (transient) passes it to the next ("failover within a channel"); when
+     * none can, the attempt is tried again later with backoff while its validity lasts. A provider that
+     * throws counts as a provider error; an ambiguous timeout is never resent.
+     */
     private AttemptChange send(Claimed claimed) {
         AttemptRow attempt = claimed.attempt();
         MessageRow message = claimed.message();
-        ChannelAdapter adapter = adapters.forChannel(attempt.channel());
-        Map<String, Object> parameters = parameters(attempt);
-        if (attempt.channel() == io.kaskad.channel.Channel.CHAT && message.variables() != null) {
-            parameters = new HashMap<>(parameters);
-            parameters.put("variables", json.readValue(message.variables(), Map.class)); // the chat's bot gets them
+        Instant started = clock.instant();
+        List<Route> candidates = routes.routes(message.companyId(), attempt.channel());
+        if (candidates.isEmpty()) {
+            return new AttemptChange(attempt.finished(AttemptStatus.FAILED, null, null, "NO_PROVIDER",
+                    "No " + attempt.channel().apiName() + " provider is connected: add one under Настройки компании → Провайдеры "
+                            + "(or POST /api/v1/providers)", started), Set.of(AttemptStatus.SENDING));
         }
-        SendOutcome outcome;
+        Map<String, Object> parameters = parameters(attempt, message);
+        if (!whatsAppFreeTextAllowed(attempt, parameters, message)) {
+            return new AttemptChange(attempt.finished(AttemptStatus.FAILED, candidates.get(0).provider(), null, "WHATSAPP_SESSION_CLOSED",
+                    "WhatsApp accepts free text only within 24 hours of the recipient's last message; send an approved template "
+                            + "(templateName) instead", started), Set.of(AttemptStatus.SENDING));
+        }
+        OutboundMessage outbound = new OutboundMessage(message.publicId() + "/" + attempt.step(), message.companyId(), attempt.channel(),
+                attempt.address(), new OutboundMessage.Recipient(message.phone(), message.email(), message.messengerUserId(),
+                        message.deviceId()), attempt.text(), parameters);
+        Route route = null;
+        SendOutcome outcome = null;
+        for (Route candidate : candidates) {
+            route = candidate;
+            outcome = call(candidate, outbound, attempt);
+            if (outcome.status() != SendOutcome.Status.TRANSIENT) {
+                break;
+            }
+        }
+        return new AttemptChange(answered(attempt.through(route.connectionId()), message, route, outcome, started), Set.of(AttemptStatus.SENDING));
+    }
+
+    private SendOutcome call(Route route, OutboundMessage outbound, AttemptRow attempt) {
         try {
-            outcome = whatsAppFreeTextAllowed(attempt, parameters, message) ? adapter.send(new OutboundMessage(message.publicId() + "/" + attempt.step(), message.companyId(),
-                    attempt.channel(), attempt.address(), new OutboundMessage.Recipient(message.phone(), message.email(),
-                            message.messengerUserId(), message.deviceId()),
-                    attempt.text(), parameters))
-                    : SendOutcome.failed("WHATSAPP_SESSION_CLOSED", "WhatsApp accepts free text only within 24 hours of the "
-                            + "recipient's last message; send an approved template (templateName) instead");
+            return route.send(outbound);
         }
         catch (RuntimeException providerFailure) {
-            log.warn("Provider {} failed on attempt {}", adapter.provider(), attempt.id(), providerFailure);
-            outcome = SendOutcome.failed("PROVIDER_ERROR", shortened(String.valueOf(providerFailure.getMessage())));
+            log.warn("Provider {} failed on attempt {}", route.provider(), attempt.id(), providerFailure);
+            return SendOutcome.failed("PROVIDER_ERROR", shortened(String.valueOf(providerFailure.getMessage())));
         }
+    }
+
+    /** The attempt after its provider's answer. */
+    private AttemptRow answered(AttemptRow attempt, MessageRow message, Route route, SendOutcome outcome, Instant started) {
         Instant now = clock.instant();
-        AttemptRow answered = switch (outcome.status()) {
-            case ACCEPTED -> adapter.reportsDelivery()
-                    ? attempt.sent(adapter.provider(), outcome.providerMessageId(), now,
+        String error = outcome.errorMessage() == null ? null : shortened(outcome.errorMessage());
+        return switch (outcome.status()) {
+            case ACCEPTED -> route.reportsDelivery()
+                    ? attempt.sent(route.provider(), outcome.providerMessageId(), now,
                             message.windows().addOpenTime(now, Duration.ofMinutes(message.validityMinutes()), message.zone()))
-                    : attempt.finished(AttemptStatus.DELIVERED, adapter.provider(), outcome.providerMessageId(), null, null, now);
-            case DELIVERED -> attempt.finished(AttemptStatus.DELIVERED, adapter.provider(), outcome.providerMessageId(), null, null, now);
-            case FAILED -> attempt.finished(AttemptStatus.FAILED, adapter.provider(), outcome.providerMessageId(),
-                    outcome.errorCode(), outcome.errorMessage() == null ? null : shortened(outcome.errorMessage()), now);
-            case NO_ACCOUNT -> attempt.finished(AttemptStatus.NO_ACCOUNT, adapter.provider(), outcome.providerMessageId(),
-                    outcome.errorCode(), outcome.errorMessage(), now);
+                    : attempt.finished(AttemptStatus.DELIVERED, route.provider(), outcome.providerMessageId(), null, null, now);
+            case DELIVERED -> attempt.finished(AttemptStatus.DELIVERED, route.provider(), outcome.providerMessageId(), null, null, now);
+            case FAILED -> attempt.finished(AttemptStatus.FAILED, route.provider(), outcome.providerMessageId(), outcome.errorCode(), error, now);
+            case NO_ACCOUNT -> attempt.finished(AttemptStatus.NO_ACCOUNT, route.provider(), outcome.providerMessageId(),
+                    outcome.errorCode(), error, now);
+            // the provider may have it: like a lost answer, it waits for a report (or counts as delivered), never resent
+            case UNKNOWN -> Outcomes.afterLostAnswer(attempt, started, route.reportsDelivery(), route.provider(),
+                    message.windows().addOpenTime(started, Duration.ofMinutes(message.validityMinutes()), message.zone()), now);
+            case TRANSIENT -> retryLater(attempt, message, route, outcome, error, now);
         };
-        return new AttemptChange(answered, Set.of(AttemptStatus.SENDING));
+    }
+
+    /**
+     * No route could take the attempt now: it is queued again after a backoff (5 s doubling to 5 min) while
+     * the message's validity, counted from the first try, lasts; then it fails with the last reason.
+     */
+    private AttemptRow retryLater(AttemptRow attempt, MessageRow message, Route route, SendOutcome outcome, String error, Instant now) {
+        Instant firstTry = attempt.firstTriedAt() == null ? now : attempt.firstTriedAt();
+        Duration backoff = RETRY_BACKOFF.multipliedBy(1L << Math.min(attempt.providerTries(), 6));
+        if (backoff.compareTo(LONGEST_RETRY_BACKOFF) > 0) {
+            backoff = LONGEST_RETRY_BACKOFF;
+        }
+        Instant nextTry = now.plus(backoff);
+        Instant validUntil = message.windows().addOpenTime(firstTry, Duration.ofMinutes(message.validityMinutes()), message.zone());
+        if (nextTry.isAfter(validUntil)) {
+            return attempt.finished(AttemptStatus.FAILED, route.provider(), null, outcome.errorCode(),
+                    shortened("Given up after " + (attempt.providerTries() + 1) + " tries within the validity period: " + error), now);
+        }
+        return attempt.retrying(nextTry, firstTry, outcome.errorCode(), error);
     }
 
     /** WhatsApp text outside a template needs a conversation the recipient opened within 24 hours. */
     private boolean whatsAppFreeTextAllowed(AttemptRow attempt, Map<String, Object> parameters, MessageRow message) {
-        if (attempt.channel() != io.kaskad.channel.Channel.WHATSAPP || parameters.containsKey("templateName")) {
+        if (attempt.channel() != Channel.WHATSAPP || parameters.containsKey("templateName")) {
             return true;
         }
         return conversations.whatsAppSessionOpen(message.companyId(), attempt.address(), clock.instant());
@@ -279,9 +379,25 @@ public class Dispatcher {
         return message.length() <= 500 ? message : message.substring(0, 497) + "...";
     }
 
-    private Map<String, Object> parameters(AttemptRow attempt) {
-        return attempt.parametersJson() == null ? Map.of()
-                : json.readValue(attempt.parametersJson(), new TypeReference<Map<String, Object>>() { });
+    /** The attempt's channel parameters; the chat's bot gets the variables, and an e-mail's subject and HTML are filled with them. */
+    private Map<String, Object> parameters(AttemptRow attempt, MessageRow message) {
+        Map<String, Object> parameters = attempt.parametersJson() == null ? new HashMap<>()
+                : new HashMap<>(json.readValue(attempt.parametersJson(), new TypeReference<Map<String, Object>>() { }));
+        if (message.variables() == null) {
+            return parameters;
+        }
+        Map<String, Object> variables = json.readValue(message.variables(), new TypeReference<Map<String, Object>>() { });
+        if (attempt.channel() == Channel.CHAT) {
+            parameters.put("variables", variables);
+        }
+        if (attempt.channel() == Channel.EMAIL) {
+            for (String filled : List.of("subject", "html")) {
+                if (parameters.get(filled) instanceof String template) {
+                    parameters.put(filled, Texts.fill(template, variables));
+                }
+            }
+        }
+        return parameters;
     }
 
     // ---- reports ----
@@ -328,6 +444,9 @@ public class Dispatcher {
                         report.errorMessage(), report.at()), Set.of(AttemptStatus.SENDING, AttemptStatus.SENT));
                 case NO_ACCOUNT -> new AttemptChange(attempt.finished(AttemptStatus.NO_ACCOUNT, null, providerId, "NO_ACCOUNT",
                         report.errorMessage(), report.at()), Set.of(AttemptStatus.SENDING, AttemptStatus.SENT));
+                case EXPIRED -> new AttemptChange(attempt.finished(AttemptStatus.EXPIRED, null, providerId, "EXPIRED",
+                        report.errorMessage() == null ? "The provider reports the message expired undelivered" : report.errorMessage(),
+                        report.at()), Set.of(AttemptStatus.SENDING, AttemptStatus.SENT));
             });
         }
         List<Long> messageIds = changes.stream().map(change -> change.attempt().messageId()).distinct().toList();
@@ -344,7 +463,7 @@ public class Dispatcher {
         }
         Map<DeliveryReport, MessageStore.ParkedReport> reports = new IdentityHashMap<>();
         for (MessageStore.ParkedReport p : parked) {
-            reports.put(new DeliveryReport(io.kaskad.channel.Channel.valueOf(p.channel()), p.providerMessageId(),
+            reports.put(new DeliveryReport(Channel.valueOf(p.channel()), p.providerMessageId(),
                     DeliveryReport.Status.valueOf(p.status()), null, null, p.receivedAt(), p.reference()), p);
         }
         List<DeliveryReport> unmatched = applyReports(List.copyOf(reports.keySet()), false);

@@ -3,9 +3,14 @@ package io.kaskad.message;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -15,44 +20,106 @@ import java.util.function.Function;
  * again, safely, once the claim's lease has run out) or handed over with the answer unknown (never sent
  * again; see {@link Outcomes#afterLostAnswer}). The provider lease of an attempt counts from its
  * chunk's hand-over, not from the claim of the batch, so attempts waiting their turn behind slow calls
- * do not run out of time unsent. Between chunks a stopping node hands the rest back; a chunk whose
- * claim was lost (its lease ran out and another node took it) is not sent.
+ * do not run out of time unsent.
+ *
+ * <p>A chunk's calls overlap ({@link ProviderCalls}), and chunks of different providers ("lanes") are
+ * handed over side by side: a chunk starts as soon as its provider has free slots, so a slow provider
+ * holds back only its own attempts. Chunks whose provider stays full for {@link #LANE_WAIT} are deferred
+ * (queued again shortly, unsent). Between chunks a stopping node hands the rest back; a chunk whose claim
+ * was lost (its lease ran out and another node took it) is not sent.
  */
 final class HandOver {
 
     /** Attempts recorded as handed over one statement at a time: few enough that a crash mid-chunk leaves few unknowns. */
     static final int CHUNK = 25;
 
+    /** How long a chunk waits for its provider's slots before it is deferred to a later batch. */
+    static final Duration LANE_WAIT = Duration.ofSeconds(1);
+
     /** Records attempts as handed over until {@code leaseEnd}; answers those still claimed by this batch. */
     interface Marker {
         Set<Long> mark(List<Long> attemptIds, Instant handedAt, Instant leaseEnd);
     }
 
-    /** What a batch came to: the providers' answers, and the attempts handed back unsent. */
-    record Result<T>(List<T> answers, List<AttemptRow> released) {
+    /**
+     * What a batch came to: the providers' answers, the attempts handed back unsent because the node is
+     * stopping, and those deferred because their provider had no free slot.
+     */
+    record Result<T>(List<T> answers, List<AttemptRow> released, List<AttemptRow> deferred) {
     }
 
     private HandOver() {
     }
 
-    static <T> Result<T> run(List<AttemptRow> claimed, Duration providerLease, Clock clock, BooleanSupplier stopping, Marker marker,
-            Function<AttemptRow, T> send) {
-        List<T> answers = new ArrayList<>();
+    static <T> Result<T> run(List<AttemptRow> claimed, Function<AttemptRow, String> laneOf, ProviderCalls calls, Duration providerLease,
+            Clock clock, BooleanSupplier stopping, Marker marker, Function<AttemptRow, T> send) {
+        Map<String, Deque<List<AttemptRow>>> lanes = chunksByLane(claimed, laneOf, Math.min(CHUNK, calls.maxPerProvider()));
+        List<CompletableFuture<T>> calling = new ArrayList<>();
         List<AttemptRow> released = new ArrayList<>();
-        for (int from = 0; from < claimed.size(); from += CHUNK) {
-            List<AttemptRow> chunk = claimed.subList(from, Math.min(claimed.size(), from + CHUNK));
+        List<AttemptRow> deferred = new ArrayList<>();
+        Instant waitingSince = clock.instant();
+        while (!lanes.isEmpty()) {
             if (stopping.getAsBoolean()) {
-                released.addAll(chunk);
-                continue;
+                lanes.values().forEach(chunks -> chunks.forEach(released::addAll));
+                break;
             }
-            Instant handedAt = clock.instant();
-            Set<Long> stillOurs = marker.mark(chunk.stream().map(AttemptRow::id).toList(), handedAt, handedAt.plus(providerLease));
-            for (AttemptRow attempt : chunk) {
-                if (stillOurs.contains(attempt.id())) {
-                    answers.add(send.apply(attempt));
+            boolean started = false;
+            for (var lane = lanes.entrySet().iterator(); lane.hasNext();) {
+                Map.Entry<String, Deque<List<AttemptRow>>> entry = lane.next();
+                List<AttemptRow> chunk = entry.getValue().peek();
+                if (!calls.tryReserve(entry.getKey(), chunk.size())) {
+                    continue;
+                }
+                entry.getValue().poll();
+                if (entry.getValue().isEmpty()) {
+                    lane.remove();
+                }
+                started = true;
+                Instant handedAt = clock.instant();
+                Set<Long> stillOurs = marker.mark(chunk.stream().map(AttemptRow::id).toList(), handedAt, handedAt.plus(providerLease));
+                for (AttemptRow attempt : chunk) {
+                    if (stillOurs.contains(attempt.id())) {
+                        calling.add(calls.run(entry.getKey(), () -> send.apply(attempt)));
+                    }
+                    else {
+                        calls.release(entry.getKey(), 1);
+                    }
                 }
             }
+            if (started) {
+                waitingSince = clock.instant();
+            }
+            else if (Duration.between(waitingSince, clock.instant()).compareTo(LANE_WAIT) > 0) {
+                lanes.values().forEach(chunks -> chunks.forEach(deferred::addAll));
+                break;
+            }
+            else {
+                awaitSlot(calls);
+            }
         }
-        return new Result<>(answers, released);
+        return new Result<>(calling.stream().map(CompletableFuture::join).toList(), released, deferred);
+    }
+
+    private static Map<String, Deque<List<AttemptRow>>> chunksByLane(List<AttemptRow> claimed, Function<AttemptRow, String> laneOf, int size) {
+        Map<String, List<AttemptRow>> byLane = new LinkedHashMap<>();
+        claimed.forEach(attempt -> byLane.computeIfAbsent(laneOf.apply(attempt), lane -> new ArrayList<>()).add(attempt));
+        Map<String, Deque<List<AttemptRow>>> chunks = new LinkedHashMap<>();
+        byLane.forEach((lane, attempts) -> {
+            Deque<List<AttemptRow>> deque = new ArrayDeque<>();
+            for (int from = 0; from < attempts.size(); from += size) {
+                deque.add(attempts.subList(from, Math.min(attempts.size(), from + size)));
+            }
+            chunks.put(lane, deque);
+        });
+        return chunks;
+    }
+
+    private static void awaitSlot(ProviderCalls calls) {
+        try {
+            calls.awaitRelease(20);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -16,6 +17,7 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.kaskad.common.NotFoundException;
+import io.kaskad.provider.ProviderConnections;
 
 /** Sending, reading and cancelling a company's messages. Every method is scoped by company id. */
 @Service
@@ -25,12 +27,14 @@ public class MessageService {
     public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
 
     private final SendPlanner planner;
+    private final ProviderConnections connections;
     private final MessageStore store;
     private final IdempotencyStore idempotency;
     private final Clock clock;
 
-    MessageService(SendPlanner planner, MessageStore store, IdempotencyStore idempotency, Clock clock) {
+    MessageService(SendPlanner planner, MessageStore store, IdempotencyStore idempotency, ProviderConnections connections, Clock clock) {
         this.planner = planner;
+        this.connections = connections;
         this.store = store;
         this.idempotency = idempotency;
         this.clock = clock;
@@ -179,7 +183,9 @@ public class MessageService {
         store.updateMessageStatuses(List.of(new MessageStore.StatusChange(message, MessageStatus.CANCELLED)), now);
     }
 
-    private static MessageView view(MessageRow message, List<AttemptRow> attempts) {
+    private MessageView view(MessageRow message, List<AttemptRow> attempts) {
+        Map<Long, String> names = connections.names(message.companyId(),
+                attempts.stream().map(AttemptRow::connectionId).filter(Objects::nonNull).distinct().toList());
         return new MessageView(message.publicId(), message.bulkId(), message.groupId(), message.flowId(), message.taskId(),
                 message.status(), message.firstChannel(), message.phone(), message.email(), message.messengerUserId(),
                 message.deviceId(), message.sendAt(), message.createdAt(), message.updatedAt(), message.errorCode(),
@@ -187,7 +193,8 @@ public class MessageService {
                     .map(a -> new MessageView.AttemptView(a.channel(), a.required(), a.status(),
                             a.status() == AttemptStatus.QUEUED ? a.dueAt() : null, a.provider(),
                             a.providerMessageId(), a.text(), a.errorCode(), a.errorMessage(), a.sentAt(), a.finishedAt(),
-                            a.updatedAt()))
+                            a.updatedAt(), a.connectionId() == null ? null
+                                    : new MessageView.Connection(a.connectionId(), names.getOrDefault(a.connectionId(), "—"))))
                     .toList());
     }
 }

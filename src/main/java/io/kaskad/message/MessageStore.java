@@ -352,13 +352,15 @@ class MessageStore {
         }
         List<Object[]> rows = attempts.stream()
             .map(a -> new Object[] { a.status().name(), Sql.ts(a.dueAt()), a.provider(), a.providerMessageId(), a.errorCode(),
-                    a.errorMessage(), Sql.ts(a.sentAt()), Sql.ts(a.finishedAt()), Sql.ts(now), a.id() })
+                    a.errorMessage(), Sql.ts(a.sentAt()), Sql.ts(a.finishedAt()), Sql.ts(now), a.connectionId(), a.providerTries(),
+                    Sql.ts(a.firstTriedAt()), a.id() })
             .toList();
         jdbcTemplate.batchUpdate("""
                 UPDATE message_attempt SET status = ?, due_at = ?, provider = ?, provider_message_id = ?, error_code = ?,
-                  error_message = ?, sent_at = ?, finished_at = ?, updated_at = ? WHERE id = ?""", rows,
+                  error_message = ?, sent_at = ?, finished_at = ?, updated_at = ?, connection_id = ?, provider_tries = ?,
+                  first_tried_at = ? WHERE id = ?""", rows,
                 new int[] { Types.VARCHAR, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-                        Types.TIMESTAMP, Types.TIMESTAMP, Types.TIMESTAMP, Types.BIGINT });
+                        Types.TIMESTAMP, Types.TIMESTAMP, Types.TIMESTAMP, Types.BIGINT, Types.INTEGER, Types.TIMESTAMP, Types.BIGINT });
     }
 
     /**
@@ -412,6 +414,11 @@ class MessageStore {
                 rs.getString("address"), rs.getString("text"), rs.getString("parameters"), Sql.instant(rs, "due_at"),
                 rs.getString("provider"), rs.getString("provider_message_id"), rs.getString("error_code"),
                 rs.getString("error_message"), Sql.instant(rs, "sent_at"), Sql.instant(rs, "finished_at"),
-                Sql.instant(rs, "updated_at"));
+                Sql.instant(rs, "updated_at"), connectionId(rs), rs.getInt("provider_tries"), Sql.instant(rs, "first_tried_at"));
+    }
+
+    private static Long connectionId(ResultSet rs) throws SQLException {
+        long id = rs.getLong("connection_id");
+        return rs.wasNull() ? null : id;
     }
 }

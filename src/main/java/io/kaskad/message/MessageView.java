@@ -24,6 +24,10 @@ public record MessageView(String id, String bulkId, String groupId, String flowI
     /** {@code scheduledAt}: when a queued attempt will go (the start of the next allowed window, say). */
     public record AttemptView(Channel channel, boolean required, AttemptStatus status, Instant scheduledAt, String provider,
             String providerMessageId, String text, String errorCode, String errorMessage, Instant sentAt, Instant finishedAt,
-            Instant updatedAt) {
+            Instant updatedAt, Connection connection) {
+    }
+
+    /** The company's provider connection that took an attempt (a deleted one keeps its id, named "—"). */
+    public record Connection(long id, String name) {
     }
 }

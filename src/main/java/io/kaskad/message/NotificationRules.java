@@ -15,8 +15,7 @@ import io.kaskad.message.SendRequest.TimeRange;
  */
 public final class NotificationRules {
 
-    static final ChannelSpec EMPTY = new ChannelSpec(null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null);
+    static final ChannelSpec EMPTY = ChannelSpec.text(null, null);
     private static final Pattern VK_ATTACHMENT = Pattern.compile("(photo|video|audio|doc|wall|market|poll)-?\\d+_\\d+");
     private static final int MAX_VK_ATTACHMENTS = 10;
 

@@ -253,6 +253,7 @@ class SendPlanner {
         putIfPresent(parameters, "chatSessionId", spec.chatSessionId());
         putIfPresent(parameters, "subject", spec.subject());
         putIfPresent(parameters, "title", spec.title());
+        putIfPresent(parameters, "html", spec.html());
         if (channel == Channel.CHAT) {
             parameters.put("provider", spec.provider() == null || spec.provider().isBlank() ? DEFAULT_CHAT_PROVIDER : spec.provider());
             parameters.put("continueLastOrStartNewSession", Boolean.TRUE.equals(spec.continueLastOrStartNewSession()));

@@ -83,6 +83,44 @@ class SendRateLimiter {
         return granted;
     }
 
+    /**
+     * Takes up to {@code wanted} sends from each connection's own bucket (created full when missing),
+     * locked in ascending connection order after the companies' buckets, within the caller's transaction.
+     */
+    Map<Long, Grant> takeForConnections(Map<Long, Integer> wanted, Map<Long, Integer> rates, Instant now) {
+        Map<Long, Grant> granted = new HashMap<>();
+        for (long connectionId : new TreeSet<>(wanted.keySet())) {
+            int rate = rates.get(connectionId);
+            Bucket bucket = jdbc.sql("SELECT tokens, refilled_at FROM connection_rate_bucket WHERE connection_id = ? FOR UPDATE")
+                .param(connectionId)
+                .query((rs, row) -> new Bucket(rs.getDouble(1), Sql.instant(rs, "refilled_at")))
+                .optional()
+                .orElse(null);
+            if (bucket == null) {
+                try {
+                    jdbc.sql("INSERT INTO connection_rate_bucket (connection_id, tokens, refilled_at) VALUES (?, ?, ?)")
+                        .params(connectionId, (double) rate, Sql.ts(now))
+                        .update();
+                }
+                catch (DuplicateKeyException createdByAnotherNode) {
+                    // fine: read it below
+                }
+                bucket = jdbc.sql("SELECT tokens, refilled_at FROM connection_rate_bucket WHERE connection_id = ? FOR UPDATE")
+                    .param(connectionId)
+                    .query((rs, row) -> new Bucket(rs.getDouble(1), Sql.instant(rs, "refilled_at")))
+                    .single();
+            }
+            double elapsed = Math.max(0, Duration.between(bucket.refilledAt(), now).toNanos() / 1e9);
+            double tokens = Math.min(rate, bucket.tokens() + elapsed * rate);
+            int take = (int) Math.min(Math.floor(tokens), wanted.get(connectionId));
+            jdbc.sql("UPDATE connection_rate_bucket SET tokens = ?, refilled_at = ? WHERE connection_id = ?")
+                .params(tokens - take, Sql.ts(now), connectionId)
+                .update();
+            granted.put(connectionId, new Grant(take, rate));
+        }
+        return granted;
+    }
+
     private int rate(long companyId) {
         return companies.get(companyId).sendRateLimit();
     }

@@ -71,7 +71,13 @@ public record SendRequest(@NotEmpty @Valid List<@NotNull @Valid MessageSpec> mes
             Boolean continueLastOrStartNewSession,
             @Size(max = 500) String subject,
             @Size(max = 200) String title,
-            @Size(max = 64) String chatSessionId) {
+            @Size(max = 64) String chatSessionId,
+            @Size(max = 100_000) String html) {
+
+        /** A channel with a text and nothing else. */
+        public static ChannelSpec text(String text, Boolean required) {
+            return new ChannelSpec(text, required, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
 
         boolean isRequired() {
             return Boolean.TRUE.equals(required);

@@ -75,7 +75,7 @@ final class TemplatedMessage {
                 pick(request.provider(), template.provider()),
                 pick(request.continueLastOrStartNewSession(), template.continueLastOrStartNewSession()),
                 pick(request.subject(), template.subject()), pick(request.title(), template.title()),
-                pick(request.chatSessionId(), template.chatSessionId()));
+                pick(request.chatSessionId(), template.chatSessionId()), pick(request.html(), template.html()));
     }
 
     private static <T> T pick(T preferred, T fallback) {
@@ -85,6 +85,6 @@ final class TemplatedMessage {
     private static ChannelSpec withText(ChannelSpec c, String text) {
         return new ChannelSpec(text, c.required(), c.from(), c.templateName(), c.templateData(), c.attachments(), c.chatId(),
                 c.botId(), c.messengerType(), c.chatSessionName(), c.provider(), c.continueLastOrStartNewSession(), c.subject(),
-                c.title(), c.chatSessionId());
+                c.title(), c.chatSessionId(), c.html());
     }
 }

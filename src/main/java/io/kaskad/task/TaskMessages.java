@@ -29,23 +29,23 @@ final class TaskMessages {
                 // the file says whether to start a new session; the chat channel asks whether to continue the current one
                 boolean startNew = Boolean.TRUE.equals(row.get("startNewSession"));
                 channels.put("chat", new ChannelSpec(string(row, "text"), null, null, null, null, null, null, null, null, null, "TWIN",
-                        !startNew, null, null, string(row, "chatSessionId")));
+                        !startNew, null, null, string(row, "chatSessionId"), null));
                 destination = new Destination(null, null, string(row, "chatSessionId"), null, null, null);
             }
             case CHAT_SESSION_START -> {
                 channels.put("chat", new ChannelSpec(string(row, "text"), null, null, null, null, null, string(row, "chatId"),
                         string(row, "botId"), string(row, "messengerType"), string(row, "chatSessionName"), "TWIN", false, null, null,
-                        null));
+                        null, null));
                 destination = new Destination(null, null, string(row, "clientId"), null, variables(row), null);
             }
             case WHATSAPP_CHAT_SESSION -> {
                 Map<String, Object> variables = variables(row);
                 channels.put("whatsapp", new ChannelSpec(string(row, "text"), null, null, string(row, "templateName"),
                         string(row, "templateName") == null ? null : variables, null, null, null, null, null, null, null, null, null,
-                        null));
+                        null, null));
                 // the session is opened whatever WhatsApp answers, so the client's reply finds the bot waiting
                 channels.put("chat", new ChannelSpec(string(row, "text"), true, null, null, null, null, string(row, "chatId"), null,
-                        "WHATSAPP", null, "TWIN", true, null, null, null));
+                        "WHATSAPP", null, "TWIN", true, null, null, null, null));
                 destination = new Destination(string(row, "phone"), null, null, null, variables, null);
             }
             case NOTIFICATION -> {
@@ -60,7 +60,7 @@ final class TaskMessages {
     }
 
     private static ChannelSpec channel(String text) {
-        return new ChannelSpec(text, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return ChannelSpec.text(text, null);
     }
 
     private static String string(Map<String, Object> row, String key) {

@@ -19,10 +19,9 @@ class UpcomingSectionController {
     static final Map<String, String> SECTIONS = Map.ofEntries(
             Map.entry("/slots", "nav.integrations.slots"),
             Map.entry("/integrations", "nav.integrations.messengers"),
-            Map.entry("/statistics", "nav.statistics"),
-            Map.entry("/settings/providers", "nav.settings.providers"));
+            Map.entry("/statistics", "nav.statistics"));
 
-    @GetMapping({ "/slots", "/integrations", "/statistics", "/settings/providers" })
+    @GetMapping({ "/slots", "/integrations", "/statistics" })
     String upcoming(HttpServletRequest request, Model model) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         model.addAttribute("sectionTitle", SECTIONS.get(path));

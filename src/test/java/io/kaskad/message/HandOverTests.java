@@ -23,13 +23,15 @@ class HandOverTests {
     private static final Duration LEASE = Duration.ofMinutes(2);
 
     private final SteppedClock clock = new SteppedClock();
-    private final Map<Long, Instant> leases = new LinkedHashMap<>();
-    private final List<Long> sent = new ArrayList<>();
+    private final Map<Long, Instant> leases = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final List<Long> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** One chunk of calls at a time, as many as a chunk: the next chunk starts when the last one's calls end. */
+    private final ProviderCalls calls = new ProviderCalls(HandOver.CHUNK, HandOver.CHUNK);
 
     @Test
     void eachChunkIsRecordedBeforeItsCallsAndItsLeaseCountsFromItsHandOver() {
         List<AttemptRow> batch = attempts(60);
-        HandOver.Result<Long> result = HandOver.run(batch, LEASE, clock, () -> false, this::mark, attempt -> {
+        HandOver.Result<Long> result = HandOver.run(batch, attempt -> "sms", calls, LEASE, clock, () -> false, this::mark, attempt -> {
             assertThat(leases).as("recorded as handed over before the call").containsKey(attempt.id());
             clock.advance(Duration.ofSeconds(5)); // a slow provider: the whole batch takes five minutes
             sent.add(attempt.id());
@@ -37,6 +39,7 @@ class HandOverTests {
         });
         assertThat(result.answers()).hasSize(60);
         assertThat(result.released()).isEmpty();
+        assertThat(result.deferred()).isEmpty();
         // the last chunk was handed over 50 × 5 s after the first, and its lease runs from then, not from the claim
         Instant firstLease = leases.get(1L);
         Instant lastLease = leases.get(60L);
@@ -48,7 +51,7 @@ class HandOverTests {
     void aStoppingNodeHandsBackWhatIsNotYetWithAProvider() {
         AtomicBoolean stopping = new AtomicBoolean();
         List<AttemptRow> batch = attempts(60);
-        HandOver.Result<Long> result = HandOver.run(batch, LEASE, clock, stopping::get, this::mark, attempt -> {
+        HandOver.Result<Long> result = HandOver.run(batch, attempt -> "sms", calls, LEASE, clock, stopping::get, this::mark, attempt -> {
             sent.add(attempt.id());
             stopping.set(true); // SIGTERM arrives during the first chunk: the chunk in hand is finished
             return attempt.id();
@@ -60,16 +63,69 @@ class HandOverTests {
     @Test
     void anAttemptWhoseClaimWasLostIsNotSent() {
         List<AttemptRow> batch = attempts(3);
-        HandOver.Result<Long> result = HandOver.run(batch, LEASE, clock, () -> false,
+        HandOver.Result<Long> result = HandOver.run(batch, attempt -> "sms", calls, LEASE, clock, () -> false,
                 (ids, handedAt, leaseEnd) -> new HashSet<>(List.of(1L, 3L)), attempt -> {
                     sent.add(attempt.id());
                     return attempt.id();
                 });
-        assertThat(sent).containsExactly(1L, 3L);
+        assertThat(sent).containsExactlyInAnyOrder(1L, 3L);
         assertThat(result.answers()).containsExactly(1L, 3L);
     }
 
-    private Set<Long> mark(List<Long> ids, Instant handedAt, Instant leaseEnd) {
+    @Test
+    void aSlowProviderHoldsBackOnlyItsOwnAttempts() {
+        java.util.concurrent.CountDownLatch slowAnswers = new java.util.concurrent.CountDownLatch(1);
+        List<AttemptRow> batch = attempts(100); // 1–50 to a quick provider, 51–100 to one that hangs
+        ProviderCalls calls = new ProviderCalls(100, HandOver.CHUNK) {
+
+            private boolean waitedSinceLastStart;
+
+            @Override
+            synchronized void awaitRelease(long millis) {
+                clock.advance(Duration.ofSeconds(2)); // waiting for a slot: time passes
+                waitedSinceLastStart = true;
+            }
+
+            @Override
+            synchronized boolean tryReserve(String provider, int n) {
+                boolean reserved = super.tryReserve(provider, n);
+                if (reserved) {
+                    waitedSinceLastStart = false;
+                }
+                else if (provider.equals("slow") && waitedSinceLastStart) {
+                    // nothing started since a wait of 2 s: this pass defers the slow chunk; now let the slow calls answer
+                    slowAnswers.countDown();
+                }
+                return reserved;
+            }
+        };
+        HandOver.Result<Long> result = HandOver.run(batch, attempt -> attempt.id() <= 50 ? "quick" : "slow", calls, LEASE, clock,
+                () -> false, this::mark, attempt -> {
+                    if (attempt.id() > 50) {
+                        await(slowAnswers);
+                    }
+                    sent.add(attempt.id());
+                    return attempt.id();
+                });
+        assertThat(sent.subList(0, 50)).as("the quick provider's attempts went while the slow one hung")
+            .containsExactlyInAnyOrderElementsOf(java.util.stream.LongStream.rangeClosed(1, 50).boxed().toList());
+        assertThat(result.answers()).hasSize(75);
+        // the slow provider's second chunk found no free slot for a while: deferred unsent, not queued behind the first
+        assertThat(result.deferred()).extracting(AttemptRow::id)
+            .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(76, 100).boxed().toList());
+        assertThat(result.deferred()).allSatisfy(attempt -> assertThat(leases).doesNotContainKey(attempt.id()));
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private synchronized Set<Long> mark(List<Long> ids, Instant handedAt, Instant leaseEnd) {
         ids.forEach(id -> leases.put(id, leaseEnd));
         assertThat(leaseEnd).isEqualTo(handedAt.plus(LEASE));
         return new HashSet<>(ids);
@@ -78,9 +134,9 @@ class HandOverTests {
     /** A clock that moves only when told, so that durations come out exact. */
     private static final class SteppedClock extends java.time.Clock {
 
-        private Instant now = Instant.parse("2026-11-30T10:00:00Z");
+        private volatile Instant now = Instant.parse("2026-11-30T10:00:00Z");
 
-        void advance(Duration by) {
+        synchronized void advance(Duration by) {
             now = now.plus(by);
         }
 
@@ -103,7 +159,7 @@ class HandOverTests {
     private static List<AttemptRow> attempts(int count) {
         return IntStream.rangeClosed(1, count)
             .mapToObj(id -> new AttemptRow(id, id, 1, 0, Channel.SMS, false, AttemptStatus.SENDING, "79160000000", "x", null, null, null,
-                    null, null, null, null, null, null))
+                    null, null, null, null, null, null, null, 0, null))
             .toList();
     }
 }

@@ -14,7 +14,7 @@ class OutcomesTests {
 
     private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
     private static final AttemptRow SENDING = new AttemptRow(7, 3, 1, 0, Channel.SMS, false, AttemptStatus.SENDING, "79160000000", "x",
-            null, NOW.minusSeconds(1), null, null, null, null, null, null, null);
+            null, NOW.minusSeconds(1), null, null, null, null, null, null, null, null, 0, null);
 
     @Test
     void handedOverToAProviderThatReportsItWaitsForTheReportWithinValidity() {

@@ -17,7 +17,11 @@ record MessageResponse(String id, String bulkId, String groupId, String flowId, 
     }
 
     record Attempt(String channel, boolean required, String status, Instant scheduledAt, String provider, String providerMessageId, String text,
-            String error, String errorMessage, Instant sentAt, Instant finishedAt, Instant updatedAt) {
+            String error, String errorMessage, Instant sentAt, Instant finishedAt, Instant updatedAt, Connection connection) {
+    }
+
+    /** The company's provider connection that took the attempt; absent for the built-in providers. */
+    record Connection(long id, String name) {
     }
 
     static MessageResponse of(MessageView message) {
@@ -29,7 +33,7 @@ record MessageResponse(String id, String bulkId, String groupId, String flowId, 
                 message.attempts().stream()
                     .map(a -> new Attempt(a.channel().name(), a.required(), a.status().name(), a.scheduledAt(), a.provider(),
                             a.providerMessageId(), a.text(), a.errorCode(), a.errorMessage(), a.sentAt(), a.finishedAt(),
-                            a.updatedAt()))
+                            a.updatedAt(), a.connection() == null ? null : new Connection(a.connection().id(), a.connection().name())))
                     .toList());
     }
 }

@@ -54,8 +54,7 @@ public class SendForm {
         for (ChannelRow row : channels) {
             // with a template, a channel row without text is the template's own (the row preset to SMS, say)
             if (!blank(row.getChannel()) && (blank(templateId) || !blank(row.getText()))) {
-                specs.put(row.getChannel(), new ChannelSpec(row.getText(), row.isRequired(), null, null, null, null, null, null,
-                        null, null, null, null, null, null, null));
+                specs.put(row.getChannel(), ChannelSpec.text(row.getText(), row.isRequired()));
             }
         }
         Map<String, Object> values = variables();

@@ -107,8 +107,7 @@ public class TemplateForm {
         LinkedHashMap<String, ChannelSpec> specs = new LinkedHashMap<>();
         for (ChannelRow row : channels) {
             if (row.getChannel() != null && !row.getChannel().isBlank()) {
-                specs.put(row.getChannel(), new ChannelSpec(blankToNull(row.getText()), row.isRequired(), null, null, null, null, null,
-                        null, null, null, null, null, null, null, null));
+                specs.put(row.getChannel(), ChannelSpec.text(blankToNull(row.getText()), row.isRequired()));
             }
         }
         List<TimeRange> ranges = blankToNull(windowFrom) == null && blankToNull(windowTo) == null ? null
