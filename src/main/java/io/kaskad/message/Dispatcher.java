@@ -242,7 +242,8 @@ public class Dispatcher {
         for (AttemptRow attempt : withinCompanyLimits) {
             MessageRow message = messages.get(attempt.messageId());
             Route route = firstRoute(attempt);
-            Long limited = route != null && connectionGrants.containsKey(route.connectionId()) ? route.connectionId() : null;
+            Long limited = route != null && route.connectionId() != null && connectionGrants.containsKey(route.connectionId())
+                    ? route.connectionId() : null;
             if (limited != null && connectionSendsLeft.merge(limited, -1, Integer::sum) < 0) {
                 int n = overConnectionLimit.merge(limited, 1, Integer::sum) - 1;
                 updates.add(attempt.withStatus(AttemptStatus.QUEUED, connectionGrants.get(limited).later(n, now)));

@@ -148,17 +148,23 @@ class SmtpClient implements ProviderClient {
     private static SendOutcome refused(SendFailedException e) {
         for (Exception next = e; next != null; next = next instanceof MessagingException m ? m.getNextException() : null) {
             if (next instanceof SMTPAddressFailedException address) {
-                String reply = address.getReturnCode() + " " + address.getMessage().strip();
+                String reply = reply(address.getReturnCode(), address.getMessage());
                 return address.getReturnCode() >= 500 ? SendOutcome.noAccount("The mail server refused the recipient: " + reply)
                         : SendOutcome.transientFailure("RECIPIENT_DEFERRED", "The mail server deferred the recipient: " + reply);
             }
             if (next instanceof SMTPSendFailedException send) {
-                String reply = send.getReturnCode() + " " + send.getMessage().strip();
+                String reply = reply(send.getReturnCode(), send.getMessage());
                 return send.getReturnCode() >= 500 ? SendOutcome.failed("MESSAGE_REFUSED", "The mail server refused the message: " + reply)
                         : SendOutcome.transientFailure("SERVER_BUSY", "The mail server asked to try later: " + reply);
             }
         }
         return SendOutcome.failed("MESSAGE_REFUSED", "The mail server refused the message: " + e.getMessage());
+    }
+
+    /** The server's reply line: Jakarta Mail's message usually starts with the code already. */
+    private static String reply(int code, String message) {
+        String text = message == null ? "" : message.strip();
+        return text.startsWith(String.valueOf(code)) ? text : code + " " + text;
     }
 
     private static MimeMessage compose(Session session, ConnectionDetails connection, OutboundMessage message)

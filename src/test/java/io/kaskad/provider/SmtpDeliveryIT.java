@@ -1,0 +1,160 @@
+package io.kaskad.provider;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.subethamail.smtp.MessageHandler;
+import org.subethamail.smtp.RejectException;
+import org.subethamail.smtp.server.SMTPServer;
+
+import com.icegreen.greenmail.util.GreenMail;
+
+import io.kaskad.support.IntegrationTest;
+import io.kaskad.support.MessagesApi;
+import io.kaskad.support.ProvidersApi;
+import io.kaskad.support.TestAccounts;
+import jakarta.mail.Address;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import static io.kaskad.support.MessagesApi.attempts;
+import static io.kaskad.support.MessagesApi.message;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * E-mail through a company's own SMTP server, on the wire: GreenMail receives the message with its
+ * subject, sender, reply-to, reference header and UTF-8 text; a server that answers 550 at RCPT makes
+ * the attempt NO_ACCOUNT and the cascade moves on; a server that refuses connections passes the attempt
+ * to the company's next SMTP connection.
+ */
+@IntegrationTest
+class SmtpDeliveryIT {
+
+    private static SMTPServer rejectingServer;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    GreenMail greenMail;
+
+    @BeforeAll
+    static void startRejectingServer() {
+        rejectingServer = SMTPServer.port(0).messageHandlerFactory(context -> new MessageHandler() {
+
+            @Override
+            public void from(String from) {
+            }
+
+            @Override
+            public void recipient(String recipient) throws RejectException {
+                throw new RejectException(550, "5.1.1 <" + recipient + ">: Recipient address rejected: User unknown");
+            }
+
+            @Override
+            public String data(java.io.InputStream data) {
+                return null;
+            }
+
+            @Override
+            public void done() {
+            }
+        }).build();
+        rejectingServer.start();
+    }
+
+    @AfterAll
+    static void stopRejectingServer() {
+        rejectingServer.stop();
+    }
+
+    @Test
+    void anEmailGoesThroughTheCompanysSmtpServer() throws Exception {
+        TestAccounts.TestCompany shop = accounts.company();
+        new ProvidersApi(mvc, shop.bearer()).createOk(ProvidersApi.smtp("Основная почта", greenMail.getSmtp().getPort(), 10));
+        String email = "anna-" + TestAccounts.unique() + "@example.org";
+        MessagesApi messages = new MessagesApi(mvc, shop.bearer());
+        String id = messages.sendOne(message("{\"email\":{\"subject\":\"Заказ {order}\",\"text\":\"Здравствуйте, {name}! Ваш заказ готов.\"}}",
+                "{\"email\":\"" + email + "\",\"variables\":{\"name\":\"Анна\",\"order\":\"42\"}}"));
+
+        Map<String, Object> delivered = messages.awaitStatus(id, "DELIVERED");
+        Map<String, Object> attempt = firstAttempt(delivered);
+        assertThat(attempt).containsEntry("provider", "SMTP");
+        assertThat(attempt.get("connection")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("name", "Основная почта");
+
+        MimeMessage mail = received(email);
+        assertThat(mail.getSubject()).isEqualTo("Заказ 42");
+        assertThat(((InternetAddress) mail.getFrom()[0]).getAddress()).isEqualTo("noreply@shop.example");
+        assertThat(((InternetAddress) mail.getFrom()[0]).getPersonal()).isEqualTo("Магазин");
+        assertThat(Arrays.stream(mail.getReplyTo()).map(Address::toString)).containsExactly("support@shop.example");
+        assertThat(mail.getHeader("X-Kaskad-Reference")).containsExactly(id + "/0");
+        assertThat(mail.getMessageID()).isEqualTo(attempt.get("providerMessageId"));
+        assertThat(mail.getContentType()).containsIgnoringCase("charset=UTF-8");
+        assertThat(((String) mail.getContent()).strip()).isEqualTo("Здравствуйте, Анна! Ваш заказ готов.");
+    }
+
+    @Test
+    void aMailboxTheServerDoesNotKnowIsNoAccountAndTheCascadeMovesOn() throws Exception {
+        TestAccounts.TestCompany shop = accounts.company();
+        new ProvidersApi(mvc, shop.bearer()).createOk(ProvidersApi.smtp("Строгая почта", rejectingServer.getPortAllocated(), 10));
+        MessagesApi messages = new MessagesApi(mvc, shop.bearer());
+        String id = messages.sendOne(message("{\"email\":{\"text\":\"Код 1234\"},\"sms\":{\"text\":\"Код 1234\"}}",
+                "{\"email\":\"nobody@shop.example\",\"phone\":\"79161112233\"}"));
+
+        Map<String, Object> delivered = messages.awaitStatus(id, "DELIVERED");
+        assertThat(attempts(delivered)).containsExactly("EMAIL:NO_ACCOUNT", "SMS:DELIVERED");
+        assertThat((String) firstAttempt(delivered).get("errorMessage")).contains("550").contains("User unknown");
+    }
+
+    @Test
+    void aServerThatRefusesConnectionsPassesTheAttemptToTheNextConnection() throws Exception {
+        TestAccounts.TestCompany shop = accounts.company();
+        ProvidersApi providers = new ProvidersApi(mvc, shop.bearer());
+        providers.createOk(ProvidersApi.smtp("Упавший сервер", closedPort(), 10));
+        providers.createOk(ProvidersApi.smtp("Запасной сервер", greenMail.getSmtp().getPort(), 20));
+        String email = "boris-" + TestAccounts.unique() + "@example.org";
+        MessagesApi messages = new MessagesApi(mvc, shop.bearer());
+        String id = messages.sendOne(message("{\"email\":{\"subject\":\"Привет\",\"text\":\"Через запасной\"}}", "{\"email\":\"" + email + "\"}"));
+
+        Map<String, Object> delivered = messages.awaitStatus(id, "DELIVERED");
+        assertThat(attempts(delivered)).containsExactly("EMAIL:DELIVERED");
+        assertThat(firstAttempt(delivered).get("connection")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+            .containsEntry("name", "Запасной сервер");
+        assertThat(received(email).getSubject()).isEqualTo("Привет");
+    }
+
+    private MimeMessage received(String recipient) throws Exception {
+        List<MimeMessage> matching = Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(recipient));
+            }
+            catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).toList();
+        assertThat(matching).as("one e-mail to " + recipient).hasSize(1);
+        return matching.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> firstAttempt(Map<String, Object> message) {
+        return ((List<Map<String, Object>>) message.get("attempts")).get(0);
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
