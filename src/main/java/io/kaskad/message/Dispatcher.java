@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,9 @@ public class Dispatcher {
     /** The first wait after no provider could take an attempt; it doubles with each try, up to the longest. */
     static final Duration RETRY_BACKOFF = Duration.ofSeconds(5);
     static final Duration LONGEST_RETRY_BACKOFF = Duration.ofMinutes(5);
+
+    /** How long a message waits behind an earlier one to the same recipient claimed in the same batch. */
+    static final Duration SAME_RECIPIENT_GAP = Duration.ofMillis(500);
 
     private final MessageStore store;
     private final SendRateLimiter rateLimiter;
@@ -190,6 +194,8 @@ public class Dispatcher {
         List<AttemptRow> updates = new ArrayList<>();
         Map<Long, MessageStore.StatusChange> statusChanges = new LinkedHashMap<>();
         List<AttemptRow> open = new ArrayList<>();
+        Set<String> recipients = new HashSet<>();
+        int later = 0;
         for (AttemptRow attempt : candidates) {
             MessageRow message = messages.get(attempt.messageId());
             if (message == null) {
@@ -199,6 +205,11 @@ public class Dispatcher {
             if (windowOpens.isAfter(now)) {
                 updates.add(attempt.withStatus(AttemptStatus.QUEUED, windowOpens));
                 moveMessage(statusChanges, message, MessageStatus.PENDING);
+            }
+            else if (!recipients.add(attempt.companyId() + "/" + attempt.channel() + "/" + attempt.address())) {
+                // a batch's calls overlap: a second message to the same recipient waits until the first has gone,
+                // so that they arrive in the order sent (and a chat's second message finds the session the first opened)
+                updates.add(attempt.withStatus(AttemptStatus.QUEUED, now.plus(SAME_RECIPIENT_GAP).plusNanos(1000L * later++)));
             }
             else {
                 open.add(attempt);

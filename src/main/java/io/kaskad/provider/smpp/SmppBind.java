@@ -9,11 +9,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
-import org.jsmpp.bean.Alphabet;
+import org.jsmpp.bean.DataCoding;
+import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.GSMSpecificFeature;
-import org.jsmpp.bean.GeneralDataCoding;
-import org.jsmpp.bean.MessageClass;
 import org.jsmpp.bean.MessageMode;
 import org.jsmpp.bean.MessageType;
 import org.jsmpp.bean.NumberingPlanIndicator;
@@ -114,7 +113,8 @@ final class SmppBind {
     private String submitPart(SMPPSession bound, OutboundMessage message, SmsParts sms, int part, boolean last)
             throws PDUException, ResponseTimeoutException, InvalidResponseException, NegativeResponseException, IOException {
         ESMClass esm = sms.multipart() ? new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI) : new ESMClass();
-        GeneralDataCoding coding = new GeneralDataCoding(sms.ucs2() ? Alphabet.ALPHA_UCS2 : Alphabet.ALPHA_DEFAULT, MessageClass.CLASS1, false);
+        // data_coding 0x08 (UCS-2) or 0x00 (the SMSC's default alphabet, GSM-7), without a message class
+        DataCoding coding = DataCodings.newInstance(sms.ucs2() ? (byte) 0x08 : (byte) 0x00);
         RegisteredDelivery receipt = new RegisteredDelivery(last ? SMSCDeliveryReceipt.SUCCESS_FAILURE : SMSCDeliveryReceipt.DEFAULT);
         return bound.submitShortMessage("", TypeOfNumber.valueOf((byte) connection.number("sourceTon")),
                 NumberingPlanIndicator.valueOf((byte) connection.number("sourceNpi")), connection.setting("sourceAddress"),
