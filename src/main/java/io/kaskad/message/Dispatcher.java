@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,9 +56,6 @@ public class Dispatcher {
     static final Duration RETRY_BACKOFF = Duration.ofSeconds(5);
     static final Duration LONGEST_RETRY_BACKOFF = Duration.ofMinutes(5);
 
-    /** How long a message waits behind an earlier one to the same recipient claimed in the same batch. */
-    static final Duration SAME_RECIPIENT_GAP = Duration.ofMillis(500);
-
     private final MessageStore store;
     private final SendRateLimiter rateLimiter;
     private final ProviderRoutes routes;
@@ -105,7 +101,8 @@ public class Dispatcher {
         }
         Map<Long, Claimed> byAttempt = claimed.stream().collect(Collectors.toMap(c -> c.attempt().id(), Function.identity()));
         Instant claimLease = claimedAt.plus(PROVIDER_LEASE);
-        HandOver.Result<AttemptChange> done = HandOver.run(claimed.stream().map(Claimed::attempt).toList(), this::lane, calls,
+        HandOver.Result<AttemptChange> done = HandOver.run(claimed.stream().map(Claimed::attempt).toList(), this::lane,
+                attempt -> attempt.companyId() + "/" + attempt.channel() + "/" + attempt.address(), calls,
                 PROVIDER_LEASE, clock, stop, (ids, handedAt, leaseEnd) -> store.markHandedOver(ids, claimLease, handedAt, leaseEnd),
                 attempt -> send(byAttempt.get(attempt.id())));
         List<AttemptChange> changes = new ArrayList<>(done.answers());
@@ -194,8 +191,6 @@ public class Dispatcher {
         List<AttemptRow> updates = new ArrayList<>();
         Map<Long, MessageStore.StatusChange> statusChanges = new LinkedHashMap<>();
         List<AttemptRow> open = new ArrayList<>();
-        Set<String> recipients = new HashSet<>();
-        int later = 0;
         for (AttemptRow attempt : candidates) {
             MessageRow message = messages.get(attempt.messageId());
             if (message == null) {
@@ -205,11 +200,6 @@ public class Dispatcher {
             if (windowOpens.isAfter(now)) {
                 updates.add(attempt.withStatus(AttemptStatus.QUEUED, windowOpens));
                 moveMessage(statusChanges, message, MessageStatus.PENDING);
-            }
-            else if (!recipients.add(attempt.companyId() + "/" + attempt.channel() + "/" + attempt.address())) {
-                // a batch's calls overlap: a second message to the same recipient waits until the first has gone,
-                // so that they arrive in the order sent (and a chat's second message finds the session the first opened)
-                updates.add(attempt.withStatus(AttemptStatus.QUEUED, now.plus(SAME_RECIPIENT_GAP).plusNanos(1000L * later++)));
             }
             else {
                 open.add(attempt);

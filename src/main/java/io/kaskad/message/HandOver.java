@@ -22,7 +22,9 @@ import java.util.function.Function;
  * chunk's hand-over, not from the claim of the batch, so attempts waiting their turn behind slow calls
  * do not run out of time unsent.
  *
- * <p>A chunk's calls overlap ({@link ProviderCalls}), and chunks of different providers ("lanes") are
+ * <p>A chunk's calls overlap ({@link ProviderCalls}), except those to one recipient, which go one after
+ * another in the order claimed (so that a recipient's messages arrive in order, and a chat's second
+ * message finds the session the first opened); chunks of different providers ("lanes") are
  * handed over side by side: a chunk starts as soon as its provider has free slots, so a slow provider
  * holds back only its own attempts. Chunks whose provider stays full for {@link #LANE_WAIT} are deferred
  * (queued again shortly, unsent). Between chunks a stopping node hands the rest back; a chunk whose claim
@@ -51,22 +53,26 @@ final class HandOver {
     private HandOver() {
     }
 
-    static <T> Result<T> run(List<AttemptRow> claimed, Function<AttemptRow, String> laneOf, ProviderCalls calls, Duration providerLease,
-            Clock clock, BooleanSupplier stopping, Marker marker, Function<AttemptRow, T> send) {
-        Map<String, Deque<List<AttemptRow>>> lanes = chunksByLane(claimed, laneOf, Math.min(CHUNK, calls.maxPerProvider()));
-        List<CompletableFuture<T>> calling = new ArrayList<>();
+    /**
+     * @param laneOf      the provider an attempt goes to, whose slots its call takes
+     * @param recipientOf the recipient an attempt goes to: one recipient's attempts are sent one after another
+     */
+    static <T> Result<T> run(List<AttemptRow> claimed, Function<AttemptRow, String> laneOf, Function<AttemptRow, String> recipientOf,
+            ProviderCalls calls, Duration providerLease, Clock clock, BooleanSupplier stopping, Marker marker, Function<AttemptRow, T> send) {
+        Map<String, Deque<List<List<AttemptRow>>>> lanes = chunksByLane(claimed, laneOf, recipientOf, Math.min(CHUNK, calls.maxPerProvider()));
+        List<CompletableFuture<List<T>>> calling = new ArrayList<>();
         List<AttemptRow> released = new ArrayList<>();
         List<AttemptRow> deferred = new ArrayList<>();
         Instant waitingSince = clock.instant();
         while (!lanes.isEmpty()) {
             if (stopping.getAsBoolean()) {
-                lanes.values().forEach(chunks -> chunks.forEach(released::addAll));
+                lanes.values().forEach(chunks -> chunks.forEach(chunk -> chunk.forEach(released::addAll)));
                 break;
             }
             boolean started = false;
             for (var lane = lanes.entrySet().iterator(); lane.hasNext();) {
-                Map.Entry<String, Deque<List<AttemptRow>>> entry = lane.next();
-                List<AttemptRow> chunk = entry.getValue().peek();
+                Map.Entry<String, Deque<List<List<AttemptRow>>>> entry = lane.next();
+                List<List<AttemptRow>> chunk = entry.getValue().peek();
                 if (!calls.tryReserve(entry.getKey(), chunk.size())) {
                     continue;
                 }
@@ -76,13 +82,15 @@ final class HandOver {
                 }
                 started = true;
                 Instant handedAt = clock.instant();
-                Set<Long> stillOurs = marker.mark(chunk.stream().map(AttemptRow::id).toList(), handedAt, handedAt.plus(providerLease));
-                for (AttemptRow attempt : chunk) {
-                    if (stillOurs.contains(attempt.id())) {
-                        calling.add(calls.run(entry.getKey(), () -> send.apply(attempt)));
+                Set<Long> stillOurs = marker.mark(chunk.stream().flatMap(List::stream).map(AttemptRow::id).toList(), handedAt,
+                        handedAt.plus(providerLease));
+                for (List<AttemptRow> oneRecipient : chunk) {
+                    List<AttemptRow> ours = oneRecipient.stream().filter(attempt -> stillOurs.contains(attempt.id())).toList();
+                    if (ours.isEmpty()) {
+                        calls.release(entry.getKey(), 1);
                     }
                     else {
-                        calls.release(entry.getKey(), 1);
+                        calling.add(calls.run(entry.getKey(), () -> ours.stream().map(send).toList()));
                     }
                 }
             }
@@ -90,24 +98,31 @@ final class HandOver {
                 waitingSince = clock.instant();
             }
             else if (Duration.between(waitingSince, clock.instant()).compareTo(LANE_WAIT) > 0) {
-                lanes.values().forEach(chunks -> chunks.forEach(deferred::addAll));
+                lanes.values().forEach(chunks -> chunks.forEach(chunk -> chunk.forEach(deferred::addAll)));
                 break;
             }
             else {
                 awaitSlot(calls);
             }
         }
-        return new Result<>(calling.stream().map(CompletableFuture::join).toList(), released, deferred);
+        return new Result<>(calling.stream().map(CompletableFuture::join).flatMap(List::stream).toList(), released, deferred);
     }
 
-    private static Map<String, Deque<List<AttemptRow>>> chunksByLane(List<AttemptRow> claimed, Function<AttemptRow, String> laneOf, int size) {
-        Map<String, List<AttemptRow>> byLane = new LinkedHashMap<>();
-        claimed.forEach(attempt -> byLane.computeIfAbsent(laneOf.apply(attempt), lane -> new ArrayList<>()).add(attempt));
-        Map<String, Deque<List<AttemptRow>>> chunks = new LinkedHashMap<>();
-        byLane.forEach((lane, attempts) -> {
-            Deque<List<AttemptRow>> deque = new ArrayDeque<>();
-            for (int from = 0; from < attempts.size(); from += size) {
-                deque.add(attempts.subList(from, Math.min(attempts.size(), from + size)));
+    /**
+     * Per lane, chunks of up to {@code size} calls; a call is one recipient's attempts in claim order (usually one).
+     */
+    private static Map<String, Deque<List<List<AttemptRow>>>> chunksByLane(List<AttemptRow> claimed, Function<AttemptRow, String> laneOf,
+            Function<AttemptRow, String> recipientOf, int size) {
+        Map<String, Map<String, List<AttemptRow>>> byLane = new LinkedHashMap<>();
+        claimed.forEach(attempt -> byLane.computeIfAbsent(laneOf.apply(attempt), lane -> new LinkedHashMap<>())
+            .computeIfAbsent(recipientOf.apply(attempt), recipient -> new ArrayList<>())
+            .add(attempt));
+        Map<String, Deque<List<List<AttemptRow>>>> chunks = new LinkedHashMap<>();
+        byLane.forEach((lane, byRecipient) -> {
+            List<List<AttemptRow>> calls = List.copyOf(byRecipient.values());
+            Deque<List<List<AttemptRow>>> deque = new ArrayDeque<>();
+            for (int from = 0; from < calls.size(); from += size) {
+                deque.add(calls.subList(from, Math.min(calls.size(), from + size)));
             }
             chunks.put(lane, deque);
         });

@@ -31,7 +31,8 @@ class HandOverTests {
     @Test
     void eachChunkIsRecordedBeforeItsCallsAndItsLeaseCountsFromItsHandOver() {
         List<AttemptRow> batch = attempts(60);
-        HandOver.Result<Long> result = HandOver.run(batch, attempt -> "sms", calls, LEASE, clock, () -> false, this::mark, attempt -> {
+        HandOver.Result<Long> result = HandOver.run(batch, attempt -> "sms", HandOverTests::recipient, calls, LEASE, clock, () -> false,
+                this::mark, attempt -> {
             assertThat(leases).as("recorded as handed over before the call").containsKey(attempt.id());
             clock.advance(Duration.ofMillis(30)); // each call takes a while: a chunk's calls take 750 ms, under the lane wait
             sent.add(attempt.id());
@@ -52,7 +53,8 @@ class HandOverTests {
     void aStoppingNodeHandsBackWhatIsNotYetWithAProvider() {
         AtomicBoolean stopping = new AtomicBoolean();
         List<AttemptRow> batch = attempts(60);
-        HandOver.Result<Long> result = HandOver.run(batch, attempt -> "sms", calls, LEASE, clock, stopping::get, this::mark, attempt -> {
+        HandOver.Result<Long> result = HandOver.run(batch, attempt -> "sms", HandOverTests::recipient, calls, LEASE, clock, stopping::get,
+                this::mark, attempt -> {
             sent.add(attempt.id());
             stopping.set(true); // SIGTERM arrives during the first chunk: the chunk in hand is finished
             return attempt.id();
@@ -64,7 +66,7 @@ class HandOverTests {
     @Test
     void anAttemptWhoseClaimWasLostIsNotSent() {
         List<AttemptRow> batch = attempts(3);
-        HandOver.Result<Long> result = HandOver.run(batch, attempt -> "sms", calls, LEASE, clock, () -> false,
+        HandOver.Result<Long> result = HandOver.run(batch, attempt -> "sms", HandOverTests::recipient, calls, LEASE, clock, () -> false,
                 (ids, handedAt, leaseEnd) -> new HashSet<>(List.of(1L, 3L)), attempt -> {
                     sent.add(attempt.id());
                     return attempt.id();
@@ -102,7 +104,8 @@ class HandOverTests {
                 return reserved;
             }
         };
-        HandOver.Result<Long> result = HandOver.run(batch, attempt -> attempt.id() <= 50 ? "quick" : "slow", calls, LEASE, clock,
+        HandOver.Result<Long> result = HandOver.run(batch, attempt -> attempt.id() <= 50 ? "quick" : "slow", HandOverTests::recipient, calls,
+                LEASE, clock,
                 () -> false, this::mark, attempt -> {
                     if (attempt.id() > 50) {
                         await(slowAnswers);
@@ -117,6 +120,26 @@ class HandOverTests {
         assertThat(result.deferred()).extracting(AttemptRow::id)
             .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(76, 100).boxed().toList());
         assertThat(result.deferred()).allSatisfy(attempt -> assertThat(leases).doesNotContainKey(attempt.id()));
+    }
+
+    /** Every attempt of these tests goes to its own recipient. */
+    private static String recipient(AttemptRow attempt) {
+        return String.valueOf(attempt.id());
+    }
+
+    @Test
+    void oneRecipientsAttemptsGoOneAfterAnotherInTheOrderClaimed() {
+        List<AttemptRow> batch = attempts(30);
+        List<Long> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        HandOver.Result<Long> result = HandOver.run(batch, attempt -> "sms", attempt -> attempt.id() % 3 == 0 ? "same" : recipient(attempt),
+                calls, LEASE, clock, () -> false, this::mark, attempt -> {
+                    if (attempt.id() % 3 == 0) {
+                        order.add(attempt.id());
+                    }
+                    return attempt.id();
+                });
+        assertThat(result.answers()).hasSize(30);
+        assertThat(order).containsExactly(3L, 6L, 9L, 12L, 15L, 18L, 21L, 24L, 27L, 30L);
     }
 
     private static void await(java.util.concurrent.CountDownLatch latch) {

@@ -18,12 +18,14 @@ class SandboxAdapter implements ChannelAdapter {
     private final SandboxReportSchedule reports;
     private final SandboxSendLog sendLog;
     private final boolean instantReports;
+    private final long answerDelayMillis;
 
     SandboxAdapter(Channel channel, SandboxReportSchedule reports, SandboxSendLog sendLog, SandboxProperties properties) {
         this.channel = channel;
         this.reports = reports;
         this.sendLog = sendLog;
         this.instantReports = properties.deliveryDelay().isZero();
+        this.answerDelayMillis = properties.answerDelay().toMillis();
     }
 
     @Override
@@ -44,6 +46,15 @@ class SandboxAdapter implements ChannelAdapter {
 
     @Override
     public SendOutcome send(OutboundMessage message) {
+        if (answerDelayMillis > 0) {
+            try {
+                Thread.sleep(answerDelayMillis); // the simulated provider's own latency
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return SendOutcome.transientFailure("INTERRUPTED", "The node is stopping");
+            }
+        }
         sendLog.record(message.reference(), channel);
         SandboxBehaviour behaviour = SandboxBehaviour.of(channel, message.recipient());
         String providerMessageId = "sandbox-" + UUID.randomUUID();

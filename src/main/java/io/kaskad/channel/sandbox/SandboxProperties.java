@@ -15,8 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    prove nothing is sent twice; off in production, where it would only grow
  * @param sendLogFile also append every send's reference and channel to this file, one line each, as it
  *                    happens: what the "provider" received survives a killed node (the chaos benchmark)
+ * @param answerDelay how long the sandbox takes to answer a send, as a real provider's network and
+ *                    processing do (0 by default; the benchmark measures dispatch at 100 ms)
  */
 @ConfigurationProperties("kaskad.sandbox")
 public record SandboxProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2s") Duration deliveryDelay,
-        @DefaultValue("false") boolean keepSendLog, Path sendLogFile) {
+        @DefaultValue("false") boolean keepSendLog, Path sendLogFile, @DefaultValue("0ms") Duration answerDelay) {
 }
