@@ -48,10 +48,10 @@ class SmsPartsTests {
 
     @Test
     void anEmojiIsNeverCutBetweenItsSurrogates() {
-        SmsParts split = SmsParts.of("Я".repeat(66) + "😀" + "Я");
+        SmsParts split = SmsParts.of("Я".repeat(66) + "😀" + "ЯЯЯ"); // 71 UTF-16 units: two parts; 66 + 2 would pass 67
         String first = new String(Arrays.copyOfRange(split.parts().get(0), 6, split.parts().get(0).length), StandardCharsets.UTF_16BE);
         assertThat(first).isEqualTo("Я".repeat(66));
         String second = new String(Arrays.copyOfRange(split.parts().get(1), 6, split.parts().get(1).length), StandardCharsets.UTF_16BE);
-        assertThat(second).isEqualTo("😀Я");
+        assertThat(second).isEqualTo("😀ЯЯЯ");
     }
 }
