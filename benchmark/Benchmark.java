@@ -54,6 +54,11 @@ public class Benchmark {
             companyId = rs.getLong(1);
         }
 
+        if ("burst".equals(System.getenv("SCENARIO"))) {
+            burstOnly(http, base, key, jdbcUrl, user, password, companyId, mode);
+            return;
+        }
+
         System.out.println("== ingest: " + INGEST + " destinations, " + PER_REQUEST + " per request, " + CLIENTS + " clients");
         String tomorrow = OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).toString();
         double ingestSeconds = ingest(http, base, key, INGEST, tomorrow);
@@ -79,6 +84,29 @@ public class Benchmark {
                 BURST / burst.seconds());
         System.out.printf("| burst of %,d due at one second: all final after | %.1f s | <= 40 s |%n", BURST, burst.seconds());
         System.out.printf("| burst: first message handed to its provider late by | %.3f s | < 1 s |%n", burst.firstLateness());
+    }
+
+    /** Only the burst: how fast one node dispatches, and whether any attempt ran out of its provider lease. */
+    static void burstOnly(HttpClient http, String base, String key, String jdbcUrl, String user, String password, long companyId, String mode)
+            throws Exception {
+        Instant due = Instant.now().plusSeconds(BURST / 2000 + 15).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        System.out.println("== burst: " + BURST + " messages due at " + due);
+        ingest(http, base, key, BURST, due.atOffset(ZoneOffset.UTC).toString());
+        Burst burst = waitForBurst(jdbcUrl, user, password, companyId, due, BURST);
+        long timeouts;
+        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password);
+                PreparedStatement count = db.prepareStatement("""
+                        SELECT COUNT(*) FROM message_attempt a JOIN message m ON m.id = a.message_id
+                        WHERE m.company_id = ? AND m.send_at = ? AND a.error_code IN ('PROVIDER_TIMEOUT', 'OUTCOME_UNKNOWN')""")) {
+            count.setLong(1, companyId);
+            count.setTimestamp(2, Timestamp.from(due));
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                timeouts = rs.getLong(1);
+            }
+        }
+        System.out.printf("| %s: burst of %,d, due to final | %,.0f messages/s (%.1f s, first late by %.3f s) | %d PROVIDER_TIMEOUT |%n",
+                mode, BURST, BURST / burst.seconds(), burst.seconds(), burst.firstLateness(), timeouts);
     }
 
     static double ingest(HttpClient http, String base, String key, int total, String sendAt) throws Exception {

@@ -8,7 +8,7 @@ build_jar() {
   jar="$(ls target/kaskad-*.jar | head -n 1)"
   mkdir -p "$1/lib"
   local drivers
-  drivers=$(jar tf "$jar" | grep -E '^BOOT-INF/lib/(mysql-connector-j|h2|fastexcel|opczip)-.*\.jar$')
+  drivers=$(jar tf "$jar" | grep -E '^BOOT-INF/lib/(mysql-connector-j|h2|fastexcel|opczip|jsmpp|slf4j-api)-.*\.jar$')
   (cd "$1/lib" && jar xf "$OLDPWD/$jar" $drivers)
 }
 

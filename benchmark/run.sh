@@ -6,6 +6,10 @@
 #   benchmark/run.sh h2      # embedded H2 file database in a temporary folder
 #   benchmark/run.sh mysql task-file   # instead: a 1,000,000-row XLSX send-task file uploaded to an
 #                                      # instance at -Xmx512m, validated and created (ROWS=… to change)
+#   benchmark/run.sh mysql latency     # instead: a burst (BURST, default 20,000) dispatched by the sandbox answering
+#                                      # at once, then answering in LATENCY (default 100ms): rate and PROVIDER_TIMEOUTs
+#   benchmark/run.sh mysql smpp        # instead: a burst of SMS (BURST, default 10,000) over one SMPP bind to an SMSC
+#                                      # in the benchmark answering in SMSC_LATENCY_MS (default 20)
 #
 # Sizes can be changed with INGEST=… BURST=… CLIENTS=… in the environment.
 set -euo pipefail
@@ -42,19 +46,47 @@ else
   app_args+=(--spring.profiles.active=mysql --kaskad.sandbox.enabled=true --kaskad.secrets.key=benchmark-only-secrets-key-0123456789)
 fi
 
-echo "== starting Kaskad on :$port ($mode)"
-heap=-Xmx1g
-[ "$scenario" = task-file ] && heap=-Xmx512m
-java "$heap" -jar "$jar" "${app_args[@]}" > "$work/app.log" 2>&1 &
-app_pid=$!
-for _ in $(seq 1 90); do
-  curl -fsS "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
-  kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log"; exit 1; }
-  sleep 1
-done
+# start_app [ARG…]: an instance with the common arguments and these; waits until it is healthy
+start_app() {
+  echo "== starting Kaskad on :$port ($mode) $*"
+  heap=-Xmx1g
+  [ "$scenario" = task-file ] && heap=-Xmx512m
+  java "$heap" -jar "$jar" "${app_args[@]}" "$@" > "$work/app.log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 90); do
+    curl -fsS "http://localhost:$port/actuator/health" >/dev/null 2>&1 && return 0
+    kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log"; exit 1; }
+    sleep 1
+  done
+}
 
+stop_app() {
+  kill "$app_pid" && wait "$app_pid" 2>/dev/null || true
+  echo "   dispatch job failures in the log: $(grep -c 'Job kaskad.dispatch threw' "$work/app.log" || true)"
+}
+
+if [ "$scenario" = latency ]; then
+  for delay in 0ms "${LATENCY:-100ms}"; do
+    start_app --kaskad.sandbox.answer-delay="$delay"
+    SCENARIO=burst BURST="${BURST:-20000}" java -cp "$work/lib/BOOT-INF/lib/*" benchmark/Benchmark.java "http://localhost:$port" "$key" \
+      "$jdbc_url" "$jdbc_user" "$jdbc_password" "$mode, sandbox answering in $delay"
+    stop_app
+  done
+  exit 0
+fi
+
+if [ "$scenario" = smpp ]; then
+  start_app
+  BURST="${BURST:-10000}" java -cp "$work/lib/BOOT-INF/lib/*" benchmark/SmppBenchmark.java "http://localhost:$port" "$key" \
+    "$jdbc_url" "$jdbc_user" "$jdbc_password" "$mode"
+  stop_app
+  exit 0
+fi
+
+start_app
 if [ "$scenario" = task-file ]; then
   java -cp "$work/lib/BOOT-INF/lib/*" benchmark/TaskFileBenchmark.java "http://localhost:$port" "$key" "$work" "$mode"
   exit 0
 fi
 java -cp "$work/lib/BOOT-INF/lib/*" benchmark/Benchmark.java "http://localhost:$port" "$key" "$jdbc_url" "$jdbc_user" "$jdbc_password" "$mode"
+stop_app
