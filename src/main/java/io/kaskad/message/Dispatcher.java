@@ -316,7 +316,8 @@ public class Dispatcher {
                 break;
             }
         }
-        return new AttemptChange(answered(attempt.through(route.connectionId()), message, route, outcome, started), Set.of(AttemptStatus.SENDING));
+        return new AttemptChange(answered(attempt.through(route.connectionId()), message, route, outcome, started),
+                Set.of(AttemptStatus.SENDING));
     }
 
     private SendOutcome call(Route route, OutboundMessage outbound, AttemptRow attempt) {
@@ -339,7 +340,8 @@ public class Dispatcher {
                             message.windows().addOpenTime(now, Duration.ofMinutes(message.validityMinutes()), message.zone()))
                     : attempt.finished(AttemptStatus.DELIVERED, route.provider(), outcome.providerMessageId(), null, null, now);
             case DELIVERED -> attempt.finished(AttemptStatus.DELIVERED, route.provider(), outcome.providerMessageId(), null, null, now);
-            case FAILED -> attempt.finished(AttemptStatus.FAILED, route.provider(), outcome.providerMessageId(), outcome.errorCode(), error, now);
+            case FAILED -> attempt.finished(AttemptStatus.FAILED, route.provider(), outcome.providerMessageId(), outcome.errorCode(), error,
+                    now);
             case NO_ACCOUNT -> attempt.finished(AttemptStatus.NO_ACCOUNT, route.provider(), outcome.providerMessageId(),
                     outcome.errorCode(), error, now);
             // the provider may have it: like a lost answer, it waits for a report (or counts as delivered), never resent

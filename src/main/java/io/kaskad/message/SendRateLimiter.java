@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -67,18 +68,7 @@ class SendRateLimiter {
     Map<Long, Grant> take(Map<Long, Integer> wanted, Instant now) {
         Map<Long, Grant> granted = new HashMap<>();
         for (long companyId : new TreeSet<>(wanted.keySet())) {
-            Bucket bucket = jdbc.sql("SELECT tokens, refilled_at FROM send_rate_bucket WHERE company_id = ? FOR UPDATE")
-                .param(companyId)
-                .query((rs, row) -> new Bucket(rs.getDouble(1), Sql.instant(rs, "refilled_at")))
-                .single();
-            int rate = rate(companyId);
-            double elapsed = Math.max(0, Duration.between(bucket.refilledAt(), now).toNanos() / 1e9);
-            double tokens = Math.min(rate, bucket.tokens() + elapsed * rate);
-            int take = (int) Math.min(Math.floor(tokens), wanted.get(companyId));
-            jdbc.sql("UPDATE send_rate_bucket SET tokens = ?, refilled_at = ? WHERE company_id = ?")
-                .params(tokens - take, Sql.ts(now), companyId)
-                .update();
-            granted.put(companyId, new Grant(take, rate));
+            granted.put(companyId, takeFrom(COMPANY_BUCKETS, companyId, rate(companyId), wanted.get(companyId), now).orElseThrow());
         }
         return granted;
     }
@@ -91,34 +81,46 @@ class SendRateLimiter {
         Map<Long, Grant> granted = new HashMap<>();
         for (long connectionId : new TreeSet<>(wanted.keySet())) {
             int rate = rates.get(connectionId);
-            Bucket bucket = jdbc.sql("SELECT tokens, refilled_at FROM connection_rate_bucket WHERE connection_id = ? FOR UPDATE")
-                .param(connectionId)
-                .query((rs, row) -> new Bucket(rs.getDouble(1), Sql.instant(rs, "refilled_at")))
-                .optional()
-                .orElse(null);
-            if (bucket == null) {
+            Optional<Grant> grant = takeFrom(CONNECTION_BUCKETS, connectionId, rate, wanted.get(connectionId), now);
+            if (grant.isEmpty()) {
                 try {
                     jdbc.sql("INSERT INTO connection_rate_bucket (connection_id, tokens, refilled_at) VALUES (?, ?, ?)")
                         .params(connectionId, (double) rate, Sql.ts(now))
                         .update();
                 }
                 catch (DuplicateKeyException createdByAnotherNode) {
-                    // fine: read it below
+                    // fine: taken from below
                 }
-                bucket = jdbc.sql("SELECT tokens, refilled_at FROM connection_rate_bucket WHERE connection_id = ? FOR UPDATE")
-                    .param(connectionId)
-                    .query((rs, row) -> new Bucket(rs.getDouble(1), Sql.instant(rs, "refilled_at")))
-                    .single();
+                grant = takeFrom(CONNECTION_BUCKETS, connectionId, rate, wanted.get(connectionId), now);
             }
-            double elapsed = Math.max(0, Duration.between(bucket.refilledAt(), now).toNanos() / 1e9);
-            double tokens = Math.min(rate, bucket.tokens() + elapsed * rate);
-            int take = (int) Math.min(Math.floor(tokens), wanted.get(connectionId));
-            jdbc.sql("UPDATE connection_rate_bucket SET tokens = ?, refilled_at = ? WHERE connection_id = ?")
-                .params(tokens - take, Sql.ts(now), connectionId)
-                .update();
-            granted.put(connectionId, new Grant(take, rate));
+            granted.put(connectionId, grant.orElseThrow());
         }
         return granted;
+    }
+
+    /** A bucket table and its key column. */
+    private record Buckets(String table, String key) {
+    }
+
+    private static final Buckets COMPANY_BUCKETS = new Buckets("send_rate_bucket", "company_id");
+    private static final Buckets CONNECTION_BUCKETS = new Buckets("connection_rate_bucket", "connection_id");
+
+    /** Refills a locked bucket for the time since its last refill (one second's worth at most) and takes from it; empty when missing. */
+    private Optional<Grant> takeFrom(Buckets buckets, long key, int rate, int wanted, Instant now) {
+        Optional<Bucket> found = jdbc.sql("SELECT tokens, refilled_at FROM " + buckets.table() + " WHERE " + buckets.key() + " = ? "
+                + "FOR UPDATE")
+            .param(key)
+            .query((rs, row) -> new Bucket(rs.getDouble(1), Sql.instant(rs, "refilled_at")))
+            .optional();
+        return found.map(bucket -> {
+            double elapsed = Math.max(0, Duration.between(bucket.refilledAt(), now).toNanos() / 1e9);
+            double tokens = Math.min(rate, bucket.tokens() + elapsed * rate);
+            int take = (int) Math.min(Math.floor(tokens), wanted);
+            jdbc.sql("UPDATE " + buckets.table() + " SET tokens = ?, refilled_at = ? WHERE " + buckets.key() + " = ?")
+                .params(tokens - take, Sql.ts(now), key)
+                .update();
+            return new Grant(take, rate);
+        });
     }
 
     private int rate(long companyId) {

@@ -112,7 +112,8 @@ public class ProviderConnections {
 
     private ProviderConnection shown(ProviderStore.Row row) {
         return new ProviderConnection(row.id(), row.companyId(), row.name(), row.channel(), row.type(), row.priority(), row.enabled(),
-                row.sendRate(), row.settings(), new TreeSet<>(secrets.open(row.sealedSecrets()).keySet()), row.createdAt(), row.updatedAt());
+                row.sendRate(), row.settings(), new TreeSet<>(secrets.open(row.sealedSecrets()).keySet()), row.createdAt(),
+                row.updatedAt());
     }
 
     private record Valid(String name, ProviderType type, int priority, boolean enabled, Map<String, String> settings,

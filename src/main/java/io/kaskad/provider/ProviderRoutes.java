@@ -74,7 +74,8 @@ public class ProviderRoutes {
         return connections.stream().map(row -> {
             ProviderClient client = clients.of(row.type());
             ConnectionDetails details = details(row);
-            return new Route(row.id(), row.type().name(), client.reportsDelivery(), row.sendRate(), message -> client.send(details, message));
+            return new Route(row.id(), row.type().name(), client.reportsDelivery(), row.sendRate(),
+                    message -> client.send(details, message));
         }).toList();
     }
 

@@ -25,7 +25,8 @@ class ProviderStore {
             Integer sendRate, Map<String, String> settings, String sealedSecrets, Instant createdAt, Instant updatedAt) {
     }
 
-    private static final String COLUMNS = "id, company_id, name, channel, type, priority, enabled, send_rate, settings, secrets, created_at, updated_at";
+    private static final String COLUMNS =
+            "id, company_id, name, channel, type, priority, enabled, send_rate, settings, secrets, created_at, updated_at";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;

@@ -57,4 +57,31 @@ class SendRateLimitIT {
             assertThat(Duration.between(sent.get(i - 10), sent.get(i))).as("10 sends need at least 1 s").isGreaterThanOrEqualTo(Duration.ofMillis(950));
         }
     }
+
+    @Autowired
+    com.icegreen.greenmail.util.GreenMail greenMail;
+
+    @Test
+    void aConnectionsOwnSendRateHoldsBelowTheCompanysLimit() throws Exception {
+        TestCompany shop = accounts.company(); // the company may send 50 a second; its mail server takes 4
+        new io.kaskad.support.ProvidersApi(mvc, shop.bearer()).createOk(io.kaskad.support.ProvidersApi.smtp("Медленная почта",
+                greenMail.getSmtp().getPort(), 10).replace("\"priority\":10", "\"priority\":10,\"sendRate\":4"));
+        StringBuilder destinations = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            destinations.append(i == 0 ? "" : ",").append("{\"email\":\"rate-").append(i).append('-').append(TestAccounts.unique())
+                .append("@example.org\"}");
+        }
+        new MessagesApi(mvc, shop.bearer()).send(MessagesApi.message("{\"email\":{\"subject\":\"x\",\"text\":\"x\"}}",
+                destinations.toString()));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM message WHERE company_id = ? AND status = 'DELIVERED'").param(shop.id()).query(Long.class).single(),
+                delivered -> delivered == 12);
+        List<Instant> sent = jdbc.sql("SELECT sent_at FROM message_attempt WHERE company_id = ? ORDER BY sent_at")
+            .param(shop.id())
+            .query((rs, row) -> rs.getTimestamp(1).toInstant())
+            .list();
+        // a bucket of 4 goes at once, the other 8 at 4 per second
+        assertThat(Duration.between(sent.get(0), sent.get(11))).isGreaterThanOrEqualTo(Duration.ofMillis(1800));
+    }
 }

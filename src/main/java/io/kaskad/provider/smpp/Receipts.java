@@ -62,7 +62,8 @@ final class Receipts implements MessageReceiverListener {
             return;
         }
         String code = status == DeliveryReport.Status.DELIVERED ? null : receipt.getFinalStatus().name();
-        String detail = status == DeliveryReport.Status.DELIVERED ? null : "SMS centre receipt " + receipt.getFinalStatus() + " err:" + receipt.getError();
+        String detail = status == DeliveryReport.Status.DELIVERED ? null
+                : "SMS centre receipt " + receipt.getFinalStatus() + " err:" + receipt.getError();
         reports.record(List.of(new DeliveryReport(Channel.SMS, receipt.getId(), status, code, detail, clock.instant())));
     }
 

@@ -76,7 +76,8 @@ final class SmppBind {
         long timeout = connection.number("timeoutSeconds") * 1000L;
         try {
             if (!window.tryAcquire(timeout, TimeUnit.MILLISECONDS)) {
-                return SendOutcome.transientFailure("WINDOW_FULL", "All " + connection.number("window") + " submit_sm of the bind are outstanding");
+                return SendOutcome.transientFailure("WINDOW_FULL",
+                        "All " + connection.number("window") + " submit_sm of the bind are outstanding");
             }
         }
         catch (InterruptedException e) {
@@ -146,7 +147,8 @@ final class SmppBind {
                     connection.number("timeoutSeconds") * 1000L);
             session = fresh;
             backoff = FIRST_BACKOFF;
-            log.info("Bound to SMS centre of connection {} at {}:{}", connection.id(), connection.setting("host"), connection.number("port"));
+            log.info("Bound to SMS centre of connection {} at {}:{}", connection.id(), connection.setting("host"),
+                    connection.number("port"));
             return fresh;
         }
         catch (IOException e) {
