@@ -28,12 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.kaskad.channel.Channel;
 import io.kaskad.channel.DeliveryReport;
 import io.kaskad.channel.DeliveryReports.DeliveryReportBatch;
-import io.kaskad.channel.OutboundMessage;
-import io.kaskad.channel.SendOutcome;
 import io.kaskad.provider.ProviderRoutes;
 import io.kaskad.provider.Route;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the cascade: claims due attempts in batches, hands them to providers, records the answers,
@@ -52,30 +48,24 @@ public class Dispatcher {
      */
     static final Duration PROVIDER_LEASE = Duration.ofMinutes(2);
 
-    /** The first wait after no provider could take an attempt; it doubles with each try, up to the longest. */
-    static final Duration RETRY_BACKOFF = Duration.ofSeconds(5);
-    static final Duration LONGEST_RETRY_BACKOFF = Duration.ofMinutes(5);
-
     private final MessageStore store;
     private final SendRateLimiter rateLimiter;
     private final ProviderRoutes routes;
     private final ProviderCalls calls;
-    private final io.kaskad.channel.ConversationWindows conversations;
+    private final AttemptSender sender;
     private final Clock clock;
-    private final JsonMapper json;
     private final TransactionTemplate transaction;
     /** Set when the application begins to stop: no new claims, and claimed attempts not yet handed over go back. */
     private volatile boolean stopping;
 
-    Dispatcher(MessageStore store, SendRateLimiter rateLimiter, ProviderRoutes routes, ProviderCalls calls,
-            io.kaskad.channel.ConversationWindows conversations, Clock clock, JsonMapper json, PlatformTransactionManager transactions) {
+    Dispatcher(MessageStore store, SendRateLimiter rateLimiter, ProviderRoutes routes, ProviderCalls calls, AttemptSender sender,
+            Clock clock, PlatformTransactionManager transactions) {
         this.store = store;
         this.rateLimiter = rateLimiter;
-        this.conversations = conversations;
         this.routes = routes;
         this.calls = calls;
+        this.sender = sender;
         this.clock = clock;
-        this.json = json;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
@@ -282,126 +272,8 @@ public class Dispatcher {
         return route == null ? "none" : route.key();
     }
 
-    /**
-     * Hands one attempt to its company's routes in order: a route that cannot take it now for a reason
-     * that is not the recipient's (transient) passes it to the next ("failover within a channel"); when
-     * none can, the attempt is tried again later with backoff while its validity lasts. A provider that
-     * throws counts as a provider error; an ambiguous timeout is never resent.
-     */
     private AttemptChange send(Claimed claimed) {
-        AttemptRow attempt = claimed.attempt();
-        MessageRow message = claimed.message();
-        Instant started = clock.instant();
-        List<Route> candidates = routes.routes(message.companyId(), attempt.channel());
-        if (candidates.isEmpty()) {
-            return new AttemptChange(attempt.finished(AttemptStatus.FAILED, null, null, "NO_PROVIDER",
-                    "No " + attempt.channel().apiName() + " provider is connected: add one under Настройки компании → Провайдеры "
-                            + "(or POST /api/v1/providers)", started), Set.of(AttemptStatus.SENDING));
-        }
-        Map<String, Object> parameters = parameters(attempt, message);
-        if (!whatsAppFreeTextAllowed(attempt, parameters, message)) {
-            return new AttemptChange(attempt.finished(AttemptStatus.FAILED, candidates.get(0).provider(), null, "WHATSAPP_SESSION_CLOSED",
-                    "WhatsApp accepts free text only within 24 hours of the recipient's last message; send an approved template "
-                            + "(templateName) instead", started), Set.of(AttemptStatus.SENDING));
-        }
-        OutboundMessage outbound = new OutboundMessage(message.publicId() + "/" + attempt.step(), message.companyId(), attempt.channel(),
-                attempt.address(), new OutboundMessage.Recipient(message.phone(), message.email(), message.messengerUserId(),
-                        message.deviceId()), attempt.text(), parameters);
-        Route route = null;
-        SendOutcome outcome = null;
-        for (Route candidate : candidates) {
-            route = candidate;
-            outcome = call(candidate, outbound, attempt);
-            if (outcome.status() != SendOutcome.Status.TRANSIENT) {
-                break;
-            }
-        }
-        return new AttemptChange(answered(attempt.through(route.connectionId()), message, route, outcome, started),
-                Set.of(AttemptStatus.SENDING));
-    }
-
-    private SendOutcome call(Route route, OutboundMessage outbound, AttemptRow attempt) {
-        try {
-            return route.send(outbound);
-        }
-        catch (RuntimeException providerFailure) {
-            log.warn("Provider {} failed on attempt {}", route.provider(), attempt.id(), providerFailure);
-            return SendOutcome.failed("PROVIDER_ERROR", shortened(String.valueOf(providerFailure.getMessage())));
-        }
-    }
-
-    /** The attempt after its provider's answer. */
-    private AttemptRow answered(AttemptRow attempt, MessageRow message, Route route, SendOutcome outcome, Instant started) {
-        Instant now = clock.instant();
-        String error = outcome.errorMessage() == null ? null : shortened(outcome.errorMessage());
-        return switch (outcome.status()) {
-            case ACCEPTED -> route.reportsDelivery()
-                    ? attempt.sent(route.provider(), outcome.providerMessageId(), now,
-                            message.windows().addOpenTime(now, Duration.ofMinutes(message.validityMinutes()), message.zone()))
-                    : attempt.finished(AttemptStatus.DELIVERED, route.provider(), outcome.providerMessageId(), null, null, now);
-            case DELIVERED -> attempt.finished(AttemptStatus.DELIVERED, route.provider(), outcome.providerMessageId(), null, null, now);
-            case FAILED -> attempt.finished(AttemptStatus.FAILED, route.provider(), outcome.providerMessageId(), outcome.errorCode(), error,
-                    now);
-            case NO_ACCOUNT -> attempt.finished(AttemptStatus.NO_ACCOUNT, route.provider(), outcome.providerMessageId(),
-                    outcome.errorCode(), error, now);
-            // the provider may have it: like a lost answer, it waits for a report (or counts as delivered), never resent
-            case UNKNOWN -> Outcomes.afterLostAnswer(attempt, started, route.reportsDelivery(), route.provider(),
-                    message.windows().addOpenTime(started, Duration.ofMinutes(message.validityMinutes()), message.zone()), now);
-            case TRANSIENT -> retryLater(attempt, message, route, outcome, error, now);
-        };
-    }
-
-    /**
-     * No route could take the attempt now: it is queued again after a backoff (5 s doubling to 5 min) while
-     * the message's validity, counted from the first try, lasts; then it fails with the last reason.
-     */
-    private AttemptRow retryLater(AttemptRow attempt, MessageRow message, Route route, SendOutcome outcome, String error, Instant now) {
-        Instant firstTry = attempt.firstTriedAt() == null ? now : attempt.firstTriedAt();
-        Duration backoff = RETRY_BACKOFF.multipliedBy(1L << Math.min(attempt.providerTries(), 6));
-        if (backoff.compareTo(LONGEST_RETRY_BACKOFF) > 0) {
-            backoff = LONGEST_RETRY_BACKOFF;
-        }
-        Instant nextTry = now.plus(backoff);
-        Instant validUntil = message.windows().addOpenTime(firstTry, Duration.ofMinutes(message.validityMinutes()), message.zone());
-        if (nextTry.isAfter(validUntil)) {
-            return attempt.finished(AttemptStatus.FAILED, route.provider(), null, outcome.errorCode(),
-                    shortened("Given up after " + (attempt.providerTries() + 1) + " tries within the validity period: " + error), now);
-        }
-        return attempt.retrying(nextTry, firstTry, outcome.errorCode(), error);
-    }
-
-    /** WhatsApp text outside a template needs a conversation the recipient opened within 24 hours. */
-    private boolean whatsAppFreeTextAllowed(AttemptRow attempt, Map<String, Object> parameters, MessageRow message) {
-        if (attempt.channel() != Channel.WHATSAPP || parameters.containsKey("templateName")) {
-            return true;
-        }
-        return conversations.whatsAppSessionOpen(message.companyId(), attempt.address(), clock.instant());
-    }
-
-    /** Error messages are kept to what the attempt's column holds (500); a provider's exception can be far longer. */
-    private static String shortened(String message) {
-        return message.length() <= 500 ? message : message.substring(0, 497) + "...";
-    }
-
-    /** The attempt's channel parameters; the chat's bot gets the variables, and an e-mail's subject and HTML are filled with them. */
-    private Map<String, Object> parameters(AttemptRow attempt, MessageRow message) {
-        Map<String, Object> parameters = attempt.parametersJson() == null ? new HashMap<>()
-                : new HashMap<>(json.readValue(attempt.parametersJson(), new TypeReference<Map<String, Object>>() { }));
-        if (message.variables() == null) {
-            return parameters;
-        }
-        Map<String, Object> variables = json.readValue(message.variables(), new TypeReference<Map<String, Object>>() { });
-        if (attempt.channel() == Channel.CHAT) {
-            parameters.put("variables", variables);
-        }
-        if (attempt.channel() == Channel.EMAIL) {
-            for (String filled : List.of("subject", "html")) {
-                if (parameters.get(filled) instanceof String template) {
-                    parameters.put(filled, Texts.fill(template, variables));
-                }
-            }
-        }
-        return parameters;
+        return new AttemptChange(sender.send(claimed.attempt(), claimed.message()), Set.of(AttemptStatus.SENDING));
     }
 
     // ---- reports ----
