@@ -139,6 +139,28 @@ class SmppDeliveryIT {
         assertThat(submittedTo(phone)).hasSize(1);
     }
 
+    @Test
+    void aSubmitWhoseAnswerComesTooLateIsNeverSentAgain() throws Exception {
+        TestAccounts.TestCompany shop = accounts.company();
+        new ProvidersApi(mvc, shop.bearer()).createOk(ProvidersApi.smpp("Медленный SMSC", smsc.port(), "shop", PASSWORD, 10)
+            .replace("\"timeoutSeconds\":5", "\"timeoutSeconds\":1"));
+        MessagesApi messages = new MessagesApi(mvc, shop.bearer());
+        String phone = phone("06");
+        smsc.answerDelayMillis = 1500; // the SMSC takes it, but answers after the bind's 1 s timeout
+        try {
+            String id = messages.sendOne(message("{\"sms\":{\"text\":\"once\"},\"email\":{\"text\":\"once\"}}",
+                    "{\"phone\":\"" + phone + "\",\"email\":\"late-" + TestAccounts.unique() + "@example.org\"}"));
+            Map<String, Object> waiting = await().atMost(Duration.ofSeconds(15)).until(() -> messages.get(id),
+                    message -> "OUTCOME_UNKNOWN".equals(firstAttempt(message).get("error")));
+            // the SMS may well have reached the phone: it waits for a receipt within its validity, and the e-mail is not sent
+            assertThat(attempts(waiting)).containsExactly("SMS:SENT", "EMAIL:WAITING");
+        }
+        finally {
+            smsc.answerDelayMillis = 0;
+        }
+        assertThat(submittedTo(phone)).hasSize(1);
+    }
+
     private MessagesApi companyWithSmsc() throws Exception {
         TestAccounts.TestCompany shop = accounts.company();
         new ProvidersApi(mvc, shop.bearer()).createOk(ProvidersApi.smpp("SMSC", smsc.port(), "shop", PASSWORD, 10));
