@@ -94,8 +94,9 @@ class AttemptSender {
     }
 
     /** The attempt after its provider's answer. */
-    private AttemptRow answered(AttemptRow attempt, MessageRow message, Route route, SendOutcome outcome, Instant started) {
+    private AttemptRow answered(AttemptRow attempt, MessageRow message, Route route, SendOutcome given, Instant started) {
         Instant now = clock.instant();
+        SendOutcome outcome = fitted(given);
         String error = outcome.errorMessage() == null ? null : shortened(outcome.errorMessage());
         return switch (outcome.status()) {
             case ACCEPTED -> route.reportsDelivery()
@@ -112,6 +113,16 @@ class AttemptSender {
                     message.windows().addOpenTime(started, Duration.ofMinutes(message.validityMinutes()), message.zone()), now);
             case TRANSIENT -> retryLater(attempt, message, route, outcome, error, now);
         };
+    }
+
+    /**
+     * A provider id longer than the attempt's column (128) is cut rather than failing the batch's answers;
+     * no report would match it anyway.
+     */
+    private static SendOutcome fitted(SendOutcome outcome) {
+        String id = outcome.providerMessageId();
+        return id == null || id.length() <= 128 ? outcome
+                : new SendOutcome(outcome.status(), id.substring(0, 128), outcome.errorCode(), outcome.errorMessage());
     }
 
     /**

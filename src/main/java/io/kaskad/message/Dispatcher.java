@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -285,11 +287,15 @@ public class Dispatcher {
      * reports are parked when {@code parkUnmatched}; answers those that matched nothing.
      */
     private List<DeliveryReport> applyReports(List<DeliveryReport> reports, boolean parkUnmatched) {
-        Map<String, AttemptRow> attempts = store.byProviderMessageIds(reports.stream().map(DeliveryReport::providerMessageId).toList())
+        Map<String, List<AttemptRow>> withProviderId = store.byProviderMessageIds(
+                reports.stream().map(DeliveryReport::providerMessageId).toList())
             .stream()
-            .collect(Collectors.toMap(AttemptRow::providerMessageId, Function.identity(), (a, b) -> a));
+            .collect(Collectors.groupingBy(AttemptRow::providerMessageId));
+        Map<DeliveryReport, AttemptRow> attempts = new IdentityHashMap<>();
+        reports.forEach(report -> reportedAttempt(withProviderId.get(report.providerMessageId()), report)
+            .ifPresent(attempt -> attempts.put(report, attempt)));
         List<String> references = reports.stream()
-            .filter(report -> !attempts.containsKey(report.providerMessageId()) && report.reference() != null)
+            .filter(report -> !attempts.containsKey(report) && report.reference() != null)
             .map(DeliveryReport::reference)
             .toList();
         Map<String, AttemptRow> byReference = references.isEmpty() ? Map.of() : store.byReferences(references);
@@ -297,7 +303,7 @@ public class Dispatcher {
         List<AttemptChange> changes = new ArrayList<>();
         List<DeliveryReport> unmatched = new ArrayList<>();
         for (DeliveryReport report : reports) {
-            AttemptRow attempt = attempts.get(report.providerMessageId());
+            AttemptRow attempt = attempts.get(report);
             String providerId = null;
             if (attempt == null && report.reference() != null) {
                 attempt = byReference.get(report.reference());
@@ -307,7 +313,7 @@ public class Dispatcher {
                 unmatched.add(report);
                 if (parkUnmatched) {
                     store.parkReport(report.channel().name(), report.providerMessageId(), report.reference(), report.status().name(),
-                            report.at());
+                            report.at(), report.connectionId());
                 }
                 continue;
             }
@@ -330,6 +336,21 @@ public class Dispatcher {
         return unmatched;
     }
 
+    /**
+     * The attempt a report is about, among those with its provider id: provider ids are unique per provider
+     * only, so of the report's channel and, when the report knows it, its connection; an attempt still
+     * waiting for its answer or report before one already final, then the latest.
+     */
+    private static Optional<AttemptRow> reportedAttempt(List<AttemptRow> candidates, DeliveryReport report) {
+        if (candidates == null) {
+            return Optional.empty();
+        }
+        return candidates.stream()
+            .filter(a -> a.channel() == report.channel())
+            .filter(a -> report.connectionId() == null || report.connectionId().equals(a.connectionId()))
+            .max(Comparator.comparing((AttemptRow a) -> !a.status().isFinal()).thenComparing(AttemptRow::id));
+    }
+
     /** Parked reports whose turn has come: applied when their attempt is known now, else tried again later, dropped when old. */
     private void retryParkedReports(int limit) {
         Instant now = clock.instant();
@@ -340,7 +361,7 @@ public class Dispatcher {
         Map<DeliveryReport, MessageStore.ParkedReport> reports = new IdentityHashMap<>();
         for (MessageStore.ParkedReport p : parked) {
             reports.put(new DeliveryReport(Channel.valueOf(p.channel()), p.providerMessageId(),
-                    DeliveryReport.Status.valueOf(p.status()), null, null, p.receivedAt(), p.reference()), p);
+                    DeliveryReport.Status.valueOf(p.status()), null, null, p.receivedAt(), p.reference(), p.connectionId()), p);
         }
         List<DeliveryReport> unmatched = applyReports(List.copyOf(reports.keySet()), false);
         Set<MessageStore.ParkedReport> stillUnmatched = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -306,12 +306,12 @@ class MessageStore {
 
     // ---- reports that came before their attempt was recorded ----
 
-    void parkReport(String channel, String providerMessageId, String reference, String status, Instant at) {
+    void parkReport(String channel, String providerMessageId, String reference, String status, Instant at, Long connectionId) {
         // a provider's webhook may send anything as a reference: Kaskad's own are short, a longer one matches nothing anyway
         String storedReference = reference == null || reference.length() <= MAX_REFERENCE ? reference : null;
-        jdbc.sql("INSERT INTO unmatched_report (channel, provider_message_id, reference, status, received_at, tries, next_try_at)"
-                + " VALUES (?, ?, ?, ?, ?, 0, ?)")
-            .params(channel, providerMessageId, storedReference, status, Sql.ts(at), Sql.ts(at))
+        jdbc.sql("INSERT INTO unmatched_report (channel, provider_message_id, reference, status, received_at, tries, next_try_at, "
+                + "connection_id) VALUES (?, ?, ?, ?, ?, 0, ?, ?)")
+            .params(channel, providerMessageId, storedReference, status, Sql.ts(at), Sql.ts(at), connectionId)
             .update();
     }
 
@@ -320,7 +320,8 @@ class MessageStore {
         return jdbc.sql("SELECT * FROM unmatched_report WHERE next_try_at <= ? ORDER BY next_try_at LIMIT ? FOR UPDATE SKIP LOCKED")
             .params(Sql.ts(now), limit)
             .query((rs, row) -> new ParkedReport(rs.getLong("id"), rs.getString("channel"), rs.getString("provider_message_id"),
-                    rs.getString("reference"), rs.getString("status"), Sql.instant(rs, "received_at"), rs.getInt("tries")))
+                    rs.getString("reference"), rs.getString("status"), Sql.instant(rs, "received_at"), rs.getInt("tries"),
+                    connectionId(rs)))
             .list();
     }
 
@@ -341,7 +342,7 @@ class MessageStore {
     }
 
     record ParkedReport(long id, String channel, String providerMessageId, String reference, String status, Instant receivedAt,
-            int tries) {
+            int tries, Long connectionId) {
     }
 
     // ---- writing ----

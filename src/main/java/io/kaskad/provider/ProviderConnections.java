@@ -103,7 +103,8 @@ public class ProviderConnections {
 
     /** A real round trip to the provider (SMTP: connect, EHLO, AUTH; SMPP: bind and unbind). */
     public CheckResult check(long companyId, long id) {
-        return clients.of(row(companyId, id).type()).check(routes.details(row(companyId, id)));
+        ProviderStore.Row connection = row(companyId, id);
+        return clients.of(connection.type()).check(routes.details(connection));
     }
 
     private ProviderStore.Row row(long companyId, long id) {

@@ -161,6 +161,27 @@ class SmppDeliveryIT {
         assertThat(submittedTo(phone)).hasSize(1);
     }
 
+    @Test
+    void twoSmscsThatNumberTheirMessagesAlikeGetEachTheirOwnReceipts() throws Exception {
+        try (TestSmsc first = new TestSmsc("first", PASSWORD); TestSmsc second = new TestSmsc("second", PASSWORD)) {
+            second.receipts = destination -> DeliveryReceiptState.UNDELIV;
+            TestAccounts.TestCompany one = accounts.company();
+            TestAccounts.TestCompany two = accounts.company();
+            new ProvidersApi(mvc, one.bearer()).createOk(ProvidersApi.smpp("SMSC 1", first.port(), "first", PASSWORD, 10));
+            new ProvidersApi(mvc, two.bearer()).createOk(ProvidersApi.smpp("SMSC 2", second.port(), "second", PASSWORD, 10));
+            MessagesApi ones = new MessagesApi(mvc, one.bearer());
+            MessagesApi twos = new MessagesApi(mvc, two.bearer());
+            Map<String, Object> delivered = ones.awaitStatus(ones.sendOne(message("{\"sms\":{\"text\":\"a\"}}",
+                    "{\"phone\":\"" + phone("07") + "\"}")), "DELIVERED");
+            Map<String, Object> failedOver = twos.awaitStatus(twos.sendOne(message("{\"sms\":{\"text\":\"b\"},\"email\":{\"text\":\"b\"}}",
+                    "{\"phone\":\"" + phone("08") + "\",\"email\":\"b-" + TestAccounts.unique() + "@example.org\"}")), "DELIVERED");
+            // both SMSCs called their first message the same: each receipt still reached its own company's attempt
+            assertThat(firstAttempt(failedOver).get("providerMessageId")).isEqualTo(firstAttempt(delivered).get("providerMessageId"));
+            assertThat(attempts(delivered)).containsExactly("SMS:DELIVERED");
+            assertThat(attempts(failedOver)).containsExactly("SMS:FAILED", "EMAIL:DELIVERED");
+        }
+    }
+
     private MessagesApi companyWithSmsc() throws Exception {
         TestAccounts.TestCompany shop = accounts.company();
         new ProvidersApi(mvc, shop.bearer()).createOk(ProvidersApi.smpp("SMSC", smsc.port(), "shop", PASSWORD, 10));

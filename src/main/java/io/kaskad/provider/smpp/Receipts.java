@@ -33,10 +33,13 @@ final class Receipts implements MessageReceiverListener {
 
     private final DeliveryReports reports;
     private final Clock clock;
+    private final long connectionId;
 
-    Receipts(DeliveryReports reports, Clock clock) {
+    /** The receipts of one connection's bind: SMSCs number their messages each on its own. */
+    Receipts(DeliveryReports reports, Clock clock, long connectionId) {
         this.reports = reports;
         this.clock = clock;
+        this.connectionId = connectionId;
     }
 
     @Override
@@ -64,7 +67,15 @@ final class Receipts implements MessageReceiverListener {
         String code = status == DeliveryReport.Status.DELIVERED ? null : receipt.getFinalStatus().name();
         String detail = status == DeliveryReport.Status.DELIVERED ? null
                 : "SMS centre receipt " + receipt.getFinalStatus() + " err:" + receipt.getError();
-        reports.record(List.of(new DeliveryReport(Channel.SMS, receipt.getId(), status, code, detail, clock.instant())));
+        try {
+            reports.record(List.of(new DeliveryReport(Channel.SMS, receipt.getId(), status, code, detail, clock.instant(), null,
+                    connectionId)));
+        }
+        catch (RuntimeException notRecorded) {
+            // answered ESME_RSYSERR: the SMSC keeps the receipt and delivers it again later
+            log.warn("Delivery receipt {} not recorded: {}", receipt.getId(), notRecorded.getMessage());
+            throw new ProcessRequestException("receipt not recorded", 0x08);
+        }
     }
 
     @Override

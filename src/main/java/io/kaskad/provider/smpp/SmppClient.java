@@ -49,13 +49,13 @@ class SmppClient implements ProviderClient {
     private static final int ESME_RBINDFAIL = 0x0D;
 
     private final ProviderNetwork network;
-    private final Receipts receipts;
+    private final DeliveryReports reports;
     private final Clock clock;
     private final Map<Long, SmppBind> binds = new ConcurrentHashMap<>();
 
     SmppClient(ProviderNetwork network, DeliveryReports reports, Clock clock) {
         this.network = network;
-        this.receipts = new Receipts(reports, clock);
+        this.reports = reports;
         this.clock = clock;
     }
 
@@ -117,7 +117,7 @@ class SmppClient implements ProviderClient {
         if (existing != null) {
             existing.close();
         }
-        return new SmppBind(connection, network, receipts, clock);
+        return new SmppBind(connection, network, new Receipts(reports, clock, connection.id()), clock);
     }
 
     static BindParameter bindParameter(ConnectionDetails connection) {

@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Properties;
+import java.util.UUID;
 
 import javax.net.ssl.SSLException;
 
@@ -69,7 +70,8 @@ class SmtpClient implements ProviderClient {
         Transport transport;
         try {
             if (!network.allowed(connection.setting("host"))) {
-                return SendOutcome.transientFailure("PRIVATE_NETWORK", "The connection's host is on a private network, which this installation refuses");
+                return SendOutcome.transientFailure("PRIVATE_NETWORK",
+                        "The connection's host is on a private network, which this installation refuses");
             }
             transport = session.getTransport();
             transport.connect(connection.setting("host"), connection.number("port"), connection.setting("username"),
@@ -192,8 +194,16 @@ class SmtpClient implements ProviderClient {
             helper.setText(text);
         }
         mail.setHeader("X-Kaskad-Reference", message.reference());
-        mail.saveChanges(); // assigns the Message-ID that is the provider's id of this attempt
+        mail.saveChanges();
+        // our own Message-ID, the provider's id of this attempt: short enough for the attempt's column whatever the host's name
+        mail.setHeader("Message-ID", "<" + UUID.randomUUID() + "@" + domain(connection.setting("fromAddress")) + ">");
         return mail;
+    }
+
+    /** The sender's domain, or a stand-in when it would make the Message-ID too long for the attempt's column (128). */
+    private static String domain(String fromAddress) {
+        String domain = fromAddress.substring(fromAddress.lastIndexOf('@') + 1);
+        return domain.length() <= 80 ? domain : "kaskad.invalid";
     }
 
     /** The request's subject; without one, the text's first line, so that no e-mail goes out blank-headed. */
