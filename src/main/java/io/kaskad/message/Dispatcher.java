@@ -12,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -97,7 +98,7 @@ public class Dispatcher {
                 attempt -> attempt.companyId() + "/" + attempt.channel() + "/" + attempt.address(), calls,
                 PROVIDER_LEASE, clock, stop, (ids, handedAt, leaseEnd) -> store.markHandedOver(ids, claimLease, handedAt, leaseEnd),
                 attempt -> send(byAttempt.get(attempt.id())));
-        List<AttemptChange> changes = new ArrayList<>(done.answers());
+        List<AttemptChange> changes = new ArrayList<>(done.answers().stream().filter(Objects::nonNull).toList());
         Instant now = clock.instant();
         done.released().forEach(attempt -> changes.add(new AttemptChange(attempt.withStatus(AttemptStatus.QUEUED, now),
                 Set.of(AttemptStatus.SENDING))));
@@ -274,8 +275,18 @@ public class Dispatcher {
         return route == null ? "none" : route.key();
     }
 
+    /**
+     * One attempt's call; a failure of Kaskad's own around it leaves the attempt as handed over (settled
+     * by its lease like a lost answer) instead of losing the answers of the whole batch.
+     */
     private AttemptChange send(Claimed claimed) {
-        return new AttemptChange(sender.send(claimed.attempt(), claimed.message()), Set.of(AttemptStatus.SENDING));
+        try {
+            return new AttemptChange(sender.send(claimed.attempt(), claimed.message()), Set.of(AttemptStatus.SENDING));
+        }
+        catch (RuntimeException unexpected) {
+            log.error("Attempt {} failed around its provider call; its lease settles it", claimed.attempt().id(), unexpected);
+            return null;
+        }
     }
 
     // ---- reports ----

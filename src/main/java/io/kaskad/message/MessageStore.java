@@ -354,14 +354,16 @@ class MessageStore {
         List<Object[]> rows = attempts.stream()
             .map(a -> new Object[] { a.status().name(), Sql.ts(a.dueAt()), a.provider(), a.providerMessageId(), a.errorCode(),
                     a.errorMessage(), Sql.ts(a.sentAt()), Sql.ts(a.finishedAt()), Sql.ts(now), a.connectionId(), a.providerTries(),
-                    Sql.ts(a.firstTriedAt()), a.id() })
+                    Sql.ts(a.firstTriedAt()), a.status() == AttemptStatus.QUEUED, a.id() })
             .toList();
+        // a queued attempt is with no provider: its next claim records its own hand-over (see markHandedOver)
         jdbcTemplate.batchUpdate("""
                 UPDATE message_attempt SET status = ?, due_at = ?, provider = ?, provider_message_id = ?, error_code = ?,
                   error_message = ?, sent_at = ?, finished_at = ?, updated_at = ?, connection_id = ?, provider_tries = ?,
-                  first_tried_at = ? WHERE id = ?""", rows,
+                  first_tried_at = ?, handed_over_at = CASE WHEN ? THEN NULL ELSE handed_over_at END WHERE id = ?""", rows,
                 new int[] { Types.VARCHAR, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-                        Types.TIMESTAMP, Types.TIMESTAMP, Types.TIMESTAMP, Types.BIGINT, Types.INTEGER, Types.TIMESTAMP, Types.BIGINT });
+                        Types.TIMESTAMP, Types.TIMESTAMP, Types.TIMESTAMP, Types.BIGINT, Types.INTEGER, Types.TIMESTAMP, Types.BOOLEAN,
+                        Types.BIGINT });
     }
 
     /**
