@@ -10,6 +10,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.kaskad.channel.Channel;
 import io.kaskad.channel.ConversationWindows;
@@ -40,12 +42,17 @@ class AttemptSender {
     private final ConversationWindows conversations;
     private final Clock clock;
     private final JsonMapper json;
+    private final SendRateLimiter rateLimiter;
+    private final TransactionTemplate transaction;
 
-    AttemptSender(ProviderRoutes routes, ConversationWindows conversations, Clock clock, JsonMapper json) {
+    AttemptSender(ProviderRoutes routes, ConversationWindows conversations, Clock clock, JsonMapper json, SendRateLimiter rateLimiter,
+            PlatformTransactionManager transactions) {
         this.routes = routes;
         this.conversations = conversations;
         this.clock = clock;
         this.json = json;
+        this.rateLimiter = rateLimiter;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
@@ -73,14 +80,27 @@ class AttemptSender {
                         message.deviceId()), attempt.text(), parameters);
         Route route = null;
         SendOutcome outcome = null;
-        for (Route candidate : candidates) {
-            route = candidate;
-            outcome = call(candidate, outbound, attempt);
+        for (int i = 0; i < candidates.size(); i++) {
+            route = candidates.get(i);
+            // the first route's send was taken from its bucket at the claim; a failover takes its own now
+            outcome = i > 0 && !withinSendRate(route) ? SendOutcome.transientFailure("RATE_LIMITED",
+                    "The connection's own send rate is used up for this second") : call(route, outbound, attempt);
             if (outcome.status() != SendOutcome.Status.TRANSIENT) {
                 break;
             }
         }
         return answered(attempt.through(route.connectionId()), message, route, outcome, started);
+    }
+
+    /** Whether a connection with its own send rate has a send left now (one token from its cluster-wide bucket). */
+    private boolean withinSendRate(Route route) {
+        if (route.connectionId() == null || route.sendRate() == null) {
+            return true;
+        }
+        long id = route.connectionId();
+        Boolean granted = transaction.execute(status -> rateLimiter.takeForConnections(Map.of(id, 1), Map.of(id, route.sendRate()),
+                clock.instant()).get(id).now() > 0);
+        return Boolean.TRUE.equals(granted);
     }
 
     private SendOutcome call(Route route, OutboundMessage outbound, AttemptRow attempt) {

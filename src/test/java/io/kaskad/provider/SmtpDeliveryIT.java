@@ -134,6 +134,31 @@ class SmtpDeliveryIT {
         assertThat(received(email).getSubject()).isEqualTo("Привет");
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void aFailoverConnectionKeepsToItsOwnSendRate() throws Exception {
+        TestAccounts.TestCompany shop = accounts.company();
+        ProvidersApi providers = new ProvidersApi(mvc, shop.bearer());
+        providers.createOk(ProvidersApi.smtp("Упавший сервер", closedPort(), 10));
+        providers.createOk(ProvidersApi.smtp("Запасной, 1 в секунду", greenMail.getSmtp().getPort(), 20)
+            .replace("\"priority\":20", "\"priority\":20,\"sendRate\":1"));
+        MessagesApi messages = new MessagesApi(mvc, shop.bearer());
+        List<String> ids = messages.send(message("{\"email\":{\"subject\":\"x\",\"text\":\"x\"}}",
+                "{\"email\":\"r1-" + TestAccounts.unique() + "@example.org\"},{\"email\":\"r2-" + TestAccounts.unique() + "@example.org\"}"))
+            .stream()
+            .map(result -> (String) result.get("id"))
+            .toList();
+
+        ids.forEach(id -> messages.awaitStatus(id, "DELIVERED"));
+        // the backup's bucket holds one send: the second e-mail waited for a later try instead of passing the backup's rate
+        assertThat(jdbc.sql("SELECT provider_tries FROM message_attempt WHERE company_id = ? ORDER BY provider_tries")
+            .param(shop.id())
+            .query(Integer.class)
+            .list()).containsExactly(0, 1);
+    }
+
     private MimeMessage received(String recipient) throws Exception {
         List<MimeMessage> matching = Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
             try {
