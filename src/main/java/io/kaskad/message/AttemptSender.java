@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,8 +35,7 @@ class AttemptSender {
 
     private static final Logger log = LoggerFactory.getLogger(AttemptSender.class);
 
-    /** The first wait after no provider could take an attempt; it doubles with each try, up to the longest. */
-    static final Duration RETRY_BACKOFF = Duration.ofSeconds(5);
+    /** The longest wait between two tries of an attempt no provider could take. */
     static final Duration LONGEST_RETRY_BACKOFF = Duration.ofMinutes(5);
 
     private final ProviderRoutes routes;
@@ -44,9 +44,12 @@ class AttemptSender {
     private final JsonMapper json;
     private final SendRateLimiter rateLimiter;
     private final TransactionTemplate transaction;
+    /** The first wait after no provider could take an attempt ({@code kaskad.dispatch.retry-backoff}); it doubles with each try. */
+    private final Duration retryBackoff;
 
     AttemptSender(ProviderRoutes routes, ConversationWindows conversations, Clock clock, JsonMapper json, SendRateLimiter rateLimiter,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, @Value("${kaskad.dispatch.retry-backoff:5s}") Duration retryBackoff) {
+        this.retryBackoff = retryBackoff;
         this.routes = routes;
         this.conversations = conversations;
         this.clock = clock;
@@ -151,7 +154,7 @@ class AttemptSender {
      */
     private AttemptRow retryLater(AttemptRow attempt, MessageRow message, Route route, SendOutcome outcome, String error, Instant now) {
         Instant firstTry = attempt.firstTriedAt() == null ? now : attempt.firstTriedAt();
-        Duration backoff = RETRY_BACKOFF.multipliedBy(1L << Math.min(attempt.providerTries(), 6));
+        Duration backoff = retryBackoff.multipliedBy(1L << Math.min(attempt.providerTries(), 6));
         if (backoff.compareTo(LONGEST_RETRY_BACKOFF) > 0) {
             backoff = LONGEST_RETRY_BACKOFF;
         }

@@ -33,6 +33,7 @@ import io.kaskad.channel.DeliveryReport;
 import io.kaskad.channel.DeliveryReports.DeliveryReportBatch;
 import io.kaskad.provider.ProviderRoutes;
 import io.kaskad.provider.Route;
+import jakarta.annotation.PreDestroy;
 
 /**
  * Runs the cascade: claims due attempts in batches, hands them to providers, records the answers,
@@ -119,6 +120,15 @@ public class Dispatcher {
     @EventListener(ContextClosedEvent.class)
     void onClose() {
         stopping = true;
+    }
+
+    /**
+     * Before the providers' clients close (an SMPP bind is unbound when its client is destroyed, after this
+     * bean, which depends on it), the calls under way finish.
+     */
+    @PreDestroy
+    void finishCalls() throws InterruptedException {
+        calls.finish();
     }
 
     /**

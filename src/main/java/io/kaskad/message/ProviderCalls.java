@@ -88,9 +88,14 @@ class ProviderCalls implements DisposableBean {
         }, threads);
     }
 
-    @Override
-    public void destroy() throws InterruptedException {
+    /** Takes no more calls and waits (at most a provider lease) for those under way. */
+    void finish() throws InterruptedException {
         threads.shutdown();
         threads.awaitTermination(Dispatcher.PROVIDER_LEASE.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        finish();
     }
 }

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -145,18 +146,21 @@ class SmtpDeliveryIT {
         providers.createOk(ProvidersApi.smtp("Запасной, 1 в секунду", greenMail.getSmtp().getPort(), 20)
             .replace("\"priority\":20", "\"priority\":20,\"sendRate\":1"));
         MessagesApi messages = new MessagesApi(mvc, shop.bearer());
-        List<String> ids = messages.send(message("{\"email\":{\"subject\":\"x\",\"text\":\"x\"}}",
-                "{\"email\":\"r1-" + TestAccounts.unique() + "@example.org\"},{\"email\":\"r2-" + TestAccounts.unique() + "@example.org\"}"))
+        String recipients = IntStream.range(0, 3)
+            .mapToObj(i -> "{\"email\":\"r" + i + "-" + TestAccounts.unique() + "@example.org\"}")
+            .collect(java.util.stream.Collectors.joining(","));
+        List<String> ids = messages.send(message("{\"email\":{\"subject\":\"x\",\"text\":\"x\"}}", recipients))
             .stream()
             .map(result -> (String) result.get("id"))
             .toList();
 
         ids.forEach(id -> messages.awaitStatus(id, "DELIVERED"));
-        // the backup's bucket holds one send: the second e-mail waited for a later try instead of passing the backup's rate
-        assertThat(jdbc.sql("SELECT provider_tries FROM message_attempt WHERE company_id = ? ORDER BY provider_tries")
+        // the backup's bucket holds one send a second: of three e-mails at once, some waited for a later try instead of
+        // passing the backup's rate (MariaDB's driver keeps whole seconds, which may let a second one through, never a third)
+        assertThat(jdbc.sql("SELECT SUM(provider_tries) FROM message_attempt WHERE company_id = ?")
             .param(shop.id())
             .query(Integer.class)
-            .list()).containsExactly(0, 1);
+            .single()).isPositive();
     }
 
     private MimeMessage received(String recipient) throws Exception {

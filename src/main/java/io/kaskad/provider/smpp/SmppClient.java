@@ -17,8 +17,6 @@ import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.extra.ResponseTimeoutException;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.SMPPSession;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import io.kaskad.channel.DeliveryReports;
@@ -28,6 +26,7 @@ import io.kaskad.provider.ConnectionDetails;
 import io.kaskad.provider.ProviderClient;
 import io.kaskad.provider.ProviderNetwork;
 import io.kaskad.provider.ProviderType;
+import jakarta.annotation.PreDestroy;
 
 /**
  * SMS over SMPP 3.4 (jSMPP): one {@code bind_transceiver} per connection per node ({@link SmppBind}),
@@ -107,7 +106,8 @@ class SmppClient implements ProviderClient {
         }
     }
 
-    @EventListener(ContextClosedEvent.class)
+    /** Unbinds on shutdown, once the dispatcher's calls under way have finished (it depends on this client). */
+    @PreDestroy
     void unbindAll() {
         binds.values().forEach(SmppBind::close);
         binds.clear();
