@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -95,15 +97,32 @@ class AttemptSender {
         return answered(attempt.through(route.connectionId()), message, route, outcome, started);
     }
 
-    /** Whether a connection with its own send rate has a send left now (one token from its cluster-wide bucket). */
+    /**
+     * Whether a connection with its own send rate has a send left now (one token from its cluster-wide
+     * bucket). A missing bucket is created on its own first: concurrent first takes that inserted it
+     * inside their locking transactions deadlocked on MariaDB. Contention counts as no send left: the
+     * attempt is tried again later, and nothing was sent.
+     */
     private boolean withinSendRate(Route route) {
         if (route.connectionId() == null || route.sendRate() == null) {
             return true;
         }
         long id = route.connectionId();
-        Boolean granted = transaction.execute(status -> rateLimiter.takeForConnections(Map.of(id, 1), Map.of(id, route.sendRate()),
-                clock.instant()).get(id).now() > 0);
-        return Boolean.TRUE.equals(granted);
+        try {
+            Optional<SendRateLimiter.Grant> grant = takeOne(id, route.sendRate());
+            if (grant.isEmpty()) {
+                rateLimiter.createConnectionBucket(id, route.sendRate(), clock.instant());
+                grant = takeOne(id, route.sendRate());
+            }
+            return grant.map(g -> g.now() > 0).orElse(false);
+        }
+        catch (TransientDataAccessException contention) {
+            return false;
+        }
+    }
+
+    private Optional<SendRateLimiter.Grant> takeOne(long connectionId, int rate) {
+        return transaction.execute(status -> rateLimiter.takeFromConnection(connectionId, rate, clock.instant()));
     }
 
     private SendOutcome call(Route route, OutboundMessage outbound, AttemptRow attempt) {

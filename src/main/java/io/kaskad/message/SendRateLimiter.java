@@ -12,6 +12,9 @@ import java.util.TreeSet;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.kaskad.account.CompanyService;
 
@@ -26,10 +29,13 @@ class SendRateLimiter {
 
     private final JdbcClient jdbc;
     private final CompanyService companies;
+    private final TransactionTemplate ownTransaction;
 
-    SendRateLimiter(JdbcClient jdbc, CompanyService companies) {
+    SendRateLimiter(JdbcClient jdbc, CompanyService companies, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.companies = companies;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -83,19 +89,34 @@ class SendRateLimiter {
             int rate = rates.get(connectionId);
             Optional<Grant> grant = takeFrom(CONNECTION_BUCKETS, connectionId, rate, wanted.get(connectionId), now);
             if (grant.isEmpty()) {
-                try {
-                    jdbc.sql("INSERT INTO connection_rate_bucket (connection_id, tokens, refilled_at) VALUES (?, ?, ?)")
-                        .params(connectionId, (double) rate, Sql.ts(now))
-                        .update();
-                }
-                catch (DuplicateKeyException createdByAnotherNode) {
-                    // fine: taken from below
-                }
+                createConnectionBucket(connectionId, rate, now);
                 grant = takeFrom(CONNECTION_BUCKETS, connectionId, rate, wanted.get(connectionId), now);
             }
             granted.put(connectionId, grant.orElseThrow());
         }
         return granted;
+    }
+
+    /** One send from a connection's bucket, within the caller's transaction; empty when the bucket does not exist yet. */
+    Optional<Grant> takeFromConnection(long connectionId, int rate, Instant now) {
+        return takeFrom(CONNECTION_BUCKETS, connectionId, rate, 1, now);
+    }
+
+    /**
+     * Creates a connection's bucket, full, in a transaction of its own (the caller's is suspended): two
+     * transactions that inserted the same new row and then locked it deadlocked on MariaDB. A concurrent
+     * creator simply wins.
+     */
+    void createConnectionBucket(long connectionId, int rate, Instant now) {
+        try {
+            ownTransaction.executeWithoutResult(status -> jdbc.sql(
+                    "INSERT INTO connection_rate_bucket (connection_id, tokens, refilled_at) VALUES (?, ?, ?)")
+                .params(connectionId, (double) rate, Sql.ts(now))
+                .update());
+        }
+        catch (DuplicateKeyException createdByAnotherNode) {
+            // fine: the bucket exists
+        }
     }
 
     /** A bucket table and its key column. */
