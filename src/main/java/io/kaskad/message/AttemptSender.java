@@ -203,7 +203,8 @@ class AttemptSender {
     private Map<String, Object> parameters(AttemptRow attempt, MessageRow message) {
         Map<String, Object> parameters = attempt.parametersJson() == null ? new HashMap<>()
                 : new HashMap<>(json.readValue(attempt.parametersJson(), new TypeReference<Map<String, Object>>() { }));
-        if (message.variables() == null) {
+        // only these two channels use the variables here (the texts were filled at acceptance): no parse on every send
+        if (message.variables() == null || (attempt.channel() != Channel.CHAT && attempt.channel() != Channel.EMAIL)) {
             return parameters;
         }
         Map<String, Object> variables = json.readValue(message.variables(), new TypeReference<Map<String, Object>>() { });

@@ -51,11 +51,6 @@ public class ProviderRoutes {
         return cached.routes();
     }
 
-    /** Whether any route exists without a company connection (for the message saying where to connect one). */
-    public boolean hasBuiltIn(Channel channel) {
-        return builtIn.find(channel).isPresent();
-    }
-
     void forget(long companyId, long connectionId) {
         cache.keySet().removeIf(key -> key.companyId() == companyId);
         clients.forget(connectionId);
