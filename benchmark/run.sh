@@ -51,7 +51,8 @@ start_app() {
   echo "== starting Kaskad on :$port ($mode) $*"
   heap=-Xmx1g
   [ "$scenario" = task-file ] && heap=-Xmx512m
-  java "$heap" -jar "$jar" "${app_args[@]}" "$@" > "$work/app.log" 2>&1 &
+  # JAVA_OPTS: e.g. -XX:StartFlightRecording=filename=/tmp/kaskad.jfr to see where the time goes
+  java "$heap" ${JAVA_OPTS:-} -jar "$jar" "${app_args[@]}" "$@" > "$work/app.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 90); do
     curl -fsS "http://localhost:$port/actuator/health" >/dev/null 2>&1 && return 0

@@ -32,8 +32,13 @@ import java.util.function.Function;
  */
 final class HandOver {
 
-    /** Attempts recorded as handed over one statement at a time: few enough that a crash mid-chunk leaves few unknowns. */
-    static final int CHUNK = 25;
+    /**
+     * Attempts recorded as handed over by one statement (one commit). A crash leaves as unknowns the
+     * attempts marked and not yet answered; since a chunk's calls start as soon as it is marked, on slots
+     * reserved for it, those are bounded by the calls in flight per provider whatever the chunk size.
+     * Larger chunks save commits (at zero latency, the marks were a fifth of a batch's statements).
+     */
+    static final int CHUNK = 100;
 
     /** How long a chunk waits for its provider's slots before it is deferred to a later batch. */
     static final Duration LANE_WAIT = Duration.ofSeconds(1);

@@ -25,8 +25,11 @@ class HandOverTests {
     private final SteppedClock clock = new SteppedClock();
     private final Map<Long, Instant> leases = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<Long> sent = java.util.Collections.synchronizedList(new ArrayList<>());
-    /** One chunk of calls at a time, as many as a chunk: the next chunk starts when the last one's calls end. */
-    private final ProviderCalls calls = new ProviderCalls(HandOver.CHUNK, HandOver.CHUNK);
+    /** Calls a provider may have at once in these tests: a chunk is never larger, so chunks here are of 25. */
+    private static final int SLOTS = 25;
+
+    /** One chunk of calls at a time: the next chunk starts when the last one's calls end. */
+    private final ProviderCalls calls = new ProviderCalls(SLOTS, SLOTS);
 
     @Test
     void eachChunkIsRecordedBeforeItsCallsAndItsLeaseCountsFromItsHandOver() {
@@ -45,7 +48,7 @@ class HandOverTests {
         // and its lease runs from then, not from the claim
         Instant firstLease = leases.get(1L);
         Instant lastLease = leases.get(60L);
-        assertThat(Duration.between(firstLease, lastLease)).isGreaterThanOrEqualTo(Duration.ofMillis(30L * (HandOver.CHUNK + 10)));
+        assertThat(Duration.between(firstLease, lastLease)).isGreaterThanOrEqualTo(Duration.ofMillis(30L * (SLOTS + 10)));
         assertThat(lastLease).isAfter(clock.instant().minus(Duration.ofMinutes(1)));
     }
 
@@ -59,8 +62,8 @@ class HandOverTests {
             stopping.set(true); // SIGTERM arrives during the first chunk: the chunk in hand is finished
             return attempt.id();
         });
-        assertThat(sent).hasSize(HandOver.CHUNK);
-        assertThat(result.released()).hasSize(60 - HandOver.CHUNK).allSatisfy(attempt -> assertThat(leases).doesNotContainKey(attempt.id()));
+        assertThat(sent).hasSize(SLOTS);
+        assertThat(result.released()).hasSize(60 - SLOTS).allSatisfy(attempt -> assertThat(leases).doesNotContainKey(attempt.id()));
     }
 
     @Test
@@ -80,7 +83,7 @@ class HandOverTests {
         java.util.concurrent.CountDownLatch slowAnswers = new java.util.concurrent.CountDownLatch(1);
         Set<Long> handedOverWhileSlowHung = new java.util.HashSet<>();
         List<AttemptRow> batch = attempts(100); // 1–50 to a quick provider, 51–100 to one that hangs
-        ProviderCalls calls = new ProviderCalls(100, HandOver.CHUNK) {
+        ProviderCalls calls = new ProviderCalls(100, SLOTS) {
 
             private boolean waitedSinceLastStart;
 
