@@ -79,9 +79,11 @@ public class Benchmark {
         System.out.printf("| ingest through POST /api/v1/messages | %,.0f destinations/s (%,d in %.1f s) | >= 5,000/s |%n",
                 ingestRate, INGEST, ingestSeconds);
         System.out.printf("| plain JDBC batch insert of the same rows (ceiling) | %,.0f rows/s | |%n", ceilingRate);
-        System.out.printf("| ingest / ceiling | %.0f %% | >= 40 %% |%n", 100 * ingestRate / ceilingRate);
+        System.out.printf("| ingest / ceiling | %.0f %% | >= 85 %% |%n", 100 * ingestRate / ceilingRate);
         System.out.printf("| dispatch, due to final status (sandbox, zero latency) | %,.0f messages/s | >= 3,000/s |%n",
                 BURST / burst.seconds());
+        // absolute figures differ from machine to machine: the ratios to the ceiling of the same run are the targets
+        System.out.printf("| dispatch / ceiling | %.0f %% | >= 40 %% |%n", 100 * BURST / burst.seconds() / ceilingRate);
         System.out.printf("| burst of %,d due at one second: all final after | %.1f s | <= 40 s |%n", BURST, burst.seconds());
         System.out.printf("| burst: first message handed to its provider late by | %.3f s | < 1 s |%n", burst.firstLateness());
     }
