@@ -4,6 +4,7 @@ import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
+import io.kaskad.common.Drain;
 import io.kaskad.message.Callbacks;
 
 /**
@@ -23,6 +24,6 @@ class CallbackJob extends QuartzJobBean {
 
     @Override
     protected void executeInternal(JobExecutionContext context) {
-        Drain.whileFull(properties, () -> callbacks.deliverDue(properties.batchSize()));
+        Drain.whileFull(properties.batchSize(), properties.maxRun(), () -> callbacks.deliverDue(properties.batchSize()));
     }
 }

@@ -3,6 +3,7 @@ package io.kaskad.dispatch;
 import org.quartz.JobExecutionContext;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
+import io.kaskad.common.Drain;
 import io.kaskad.message.Dispatcher;
 
 /** Sends due attempts; several firings may run at once on any nodes, each claiming its own rows. */
@@ -18,6 +19,6 @@ class DispatchJob extends QuartzJobBean {
 
     @Override
     protected void executeInternal(JobExecutionContext context) {
-        Drain.whileFull(properties, () -> dispatcher.dispatchDue(properties.batchSize()));
+        Drain.whileFull(properties.batchSize(), properties.maxRun(), () -> dispatcher.dispatchDue(properties.batchSize()));
     }
 }

@@ -3,6 +3,7 @@ package io.kaskad.dispatch;
 import org.quartz.JobExecutionContext;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
+import io.kaskad.common.Drain;
 import io.kaskad.message.Dispatcher;
 
 /** Expires attempts whose validity ran out, so the cascade moves on and no message stays SENDING forever. */
@@ -18,6 +19,6 @@ class ExpiryJob extends QuartzJobBean {
 
     @Override
     protected void executeInternal(JobExecutionContext context) {
-        Drain.whileFull(properties, () -> dispatcher.expireOverdue(properties.batchSize()));
+        Drain.whileFull(properties.batchSize(), properties.maxRun(), () -> dispatcher.expireOverdue(properties.batchSize()));
     }
 }
