@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,6 +24,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.kaskad.common.NetworkTargets;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Delivers status callbacks to clients' {@code callbackUrl}: claimed in batches (SKIP LOCKED), POSTed in
@@ -39,6 +42,9 @@ public class Callbacks implements DisposableBean {
     static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
+    /** Batches the callbacks of a dispatcher's batch: JdbcClient runs one statement at a time. */
+    private final JdbcTemplate jdbcTemplate;
+    private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final ExecutorService senders = Executors.newFixedThreadPool(16);
@@ -50,12 +56,32 @@ public class Callbacks implements DisposableBean {
         .build();
     private final boolean allowPrivateNetworks;
 
-    Callbacks(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions, CallbackProperties properties) {
+    Callbacks(JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json, Clock clock, PlatformTransactionManager transactions, CallbackProperties properties) {
         this.allowPrivateNetworks = properties.allowPrivateNetworks();
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.json = json;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+    }
+
+    /**
+     * Queues a status callback for each change of a message that asked for one. Called in the
+     * transaction that moves the messages: a change is never lost, and never reported without happening.
+     */
+    void queue(List<MessageStore.StatusChange> changes, Instant now) {
+        List<Object[]> callbacks = changes.stream()
+            .filter(change -> change.message().callbackUrl() != null)
+            .map(change -> new Object[] { change.message().companyId(), change.message().id(), change.message().callbackUrl(),
+                    CallbackPayload.json(json, change.message(), change.to(), now), Sql.ts(now), Sql.ts(now) })
+            .toList();
+        if (!callbacks.isEmpty()) {
+            jdbcTemplate.batchUpdate("""
+                    INSERT INTO callback_delivery (company_id, message_id, url, payload, status, attempts, next_at, created_at)
+                    VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?)""", callbacks,
+                    new int[] { Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP });
+        }
     }
 
     /** Sends up to {@code limit} due callbacks; answers how many were tried. */

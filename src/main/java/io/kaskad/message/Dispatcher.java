@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -57,13 +58,15 @@ public class Dispatcher {
     private final ProviderRoutes routes;
     private final ProviderCalls calls;
     private final AttemptSender sender;
+    private final Callbacks callbacks;
     private final Clock clock;
     private final TransactionTemplate transaction;
     /** Set when the application begins to stop: no new claims, and claimed attempts not yet handed over go back. */
     private volatile boolean stopping;
 
     Dispatcher(MessageStore store, SendRateLimiter rateLimiter, ProviderRoutes routes, ProviderCalls calls, AttemptSender sender,
-            Clock clock, PlatformTransactionManager transactions) {
+            Callbacks callbacks, Clock clock, PlatformTransactionManager transactions) {
+        this.callbacks = callbacks;
         this.store = store;
         this.rateLimiter = rateLimiter;
         this.routes = routes;
@@ -101,11 +104,10 @@ public class Dispatcher {
                 attempt -> send(byAttempt.get(attempt.id())));
         List<AttemptChange> changes = new ArrayList<>(done.answers().stream().filter(Objects::nonNull).toList());
         Instant now = clock.instant();
-        done.released().forEach(attempt -> changes.add(new AttemptChange(attempt.withStatus(AttemptStatus.QUEUED, now),
-                Set.of(AttemptStatus.SENDING))));
+        done.released().forEach(attempt -> changes.add(AttemptChange.answer(attempt.withStatus(AttemptStatus.QUEUED, now))));
         // their provider's slots stayed full: another batch takes them once it has room
-        done.deferred().forEach(attempt -> changes.add(new AttemptChange(attempt.withStatus(AttemptStatus.QUEUED,
-                now.plus(HandOver.LANE_WAIT)), Set.of(AttemptStatus.SENDING))));
+        done.deferred().forEach(attempt -> changes.add(AttemptChange.answer(attempt.withStatus(AttemptStatus.QUEUED,
+                now.plus(HandOver.LANE_WAIT)))));
         transaction.executeWithoutResult(status -> {
             List<Long> messageIds = changes.stream().map(change -> change.attempt().messageId()).distinct().toList();
             applyLocked(store.lockMessages(messageIds), changes, now);
@@ -154,16 +156,16 @@ public class Dispatcher {
                     continue; // another transaction holds the message: next run
                 }
                 if (attempt.status() == AttemptStatus.SENT) {
-                    changes.add(new AttemptChange(attempt.finished(AttemptStatus.EXPIRED, null, null, "EXPIRED",
-                            "No delivery report within the validity period", now), Set.of(AttemptStatus.SENT)));
+                    changes.add(AttemptChange.expiry(attempt.finished(AttemptStatus.EXPIRED, null, null, "EXPIRED",
+                            "No delivery report within the validity period", now)));
                     continue;
                 }
                 // the answer was lost, and with it which route took the attempt: the first route is the likeliest
                 Route route = routes.routes(attempt.companyId(), attempt.channel()).stream().findFirst().orElse(null);
                 Instant reportDeadline = o.handedOverAt() == null ? null
                         : message.windows().addOpenTime(o.handedOverAt(), Duration.ofMinutes(message.validityMinutes()), message.zone());
-                changes.add(new AttemptChange(Outcomes.afterLostAnswer(attempt, o.handedOverAt(), route == null || route.reportsDelivery(),
-                        route == null ? null : route.provider(), reportDeadline, now), Set.of(AttemptStatus.SENDING)));
+                changes.add(AttemptChange.answer(Outcomes.afterLostAnswer(attempt, o.handedOverAt(), route == null || route.reportsDelivery(),
+                        route == null ? null : route.provider(), reportDeadline, now)));
             }
             return applyLocked(List.copyOf(locked.values()), changes, now);
         });
@@ -262,14 +264,14 @@ public class Dispatcher {
         }
         store.updateAttempts(updates, now);
         store.updateMessageStatuses(List.copyOf(statusChanges.values()), now);
+        callbacks.queue(List.copyOf(statusChanges.values()), now);
         return claimed;
     }
 
     private static void moveMessage(Map<Long, MessageStore.StatusChange> changes, MessageRow message, MessageStatus to) {
-        MessageStatus from = message.status();
-        boolean forward = (from == MessageStatus.CREATED && to != from) || (from == MessageStatus.PENDING && to == MessageStatus.SENDING);
         MessageStore.StatusChange previous = changes.get(message.id());
-        if (forward && (previous == null || previous.to() == MessageStatus.PENDING)) {
+        // one attempt of the message claimed is enough for SENDING, whatever its others wait for
+        if (message.status().claimMovesTo(to) && (previous == null || previous.to() == MessageStatus.PENDING)) {
             changes.put(message.id(), new MessageStore.StatusChange(message, to));
         }
     }
@@ -291,7 +293,7 @@ public class Dispatcher {
      */
     private AttemptChange send(Claimed claimed) {
         try {
-            return new AttemptChange(sender.send(claimed.attempt(), claimed.message()), Set.of(AttemptStatus.SENDING));
+            return AttemptChange.answer(sender.send(claimed.attempt(), claimed.message()));
         }
         catch (RuntimeException unexpected) {
             log.error("Attempt {} failed around its provider call; its lease settles it", claimed.attempt().id(), unexpected);
@@ -338,19 +340,16 @@ public class Dispatcher {
                 }
                 continue;
             }
-            changes.add(switch (report.status()) {
-                case DELIVERED -> new AttemptChange(attempt.finished(AttemptStatus.DELIVERED, null, providerId, null, null, report.at()),
-                        Set.of(AttemptStatus.SENDING, AttemptStatus.SENT, AttemptStatus.EXPIRED));
-                case READ -> new AttemptChange(attempt.finished(AttemptStatus.READ, null, providerId, null, null, report.at()),
-                        Set.of(AttemptStatus.SENDING, AttemptStatus.SENT, AttemptStatus.DELIVERED, AttemptStatus.EXPIRED));
-                case FAILED -> new AttemptChange(attempt.finished(AttemptStatus.FAILED, null, providerId, report.errorCode(),
-                        report.errorMessage(), report.at()), Set.of(AttemptStatus.SENDING, AttemptStatus.SENT));
-                case NO_ACCOUNT -> new AttemptChange(attempt.finished(AttemptStatus.NO_ACCOUNT, null, providerId, "NO_ACCOUNT",
-                        report.errorMessage(), report.at()), Set.of(AttemptStatus.SENDING, AttemptStatus.SENT));
-                case EXPIRED -> new AttemptChange(attempt.finished(AttemptStatus.EXPIRED, null, providerId, "EXPIRED",
+            changes.add(AttemptChange.report(switch (report.status()) {
+                case DELIVERED -> attempt.finished(AttemptStatus.DELIVERED, null, providerId, null, null, report.at());
+                case READ -> attempt.finished(AttemptStatus.READ, null, providerId, null, null, report.at());
+                case FAILED -> attempt.finished(AttemptStatus.FAILED, null, providerId, report.errorCode(), report.errorMessage(), report.at());
+                case NO_ACCOUNT -> attempt.finished(AttemptStatus.NO_ACCOUNT, null, providerId, "NO_ACCOUNT", report.errorMessage(),
+                        report.at());
+                case EXPIRED -> attempt.finished(AttemptStatus.EXPIRED, null, providerId, "EXPIRED",
                         report.errorMessage() == null ? "The provider reports the message expired undelivered" : report.errorMessage(),
-                        report.at()), Set.of(AttemptStatus.SENDING, AttemptStatus.SENT));
-            });
+                        report.at());
+            }));
         }
         List<Long> messageIds = changes.stream().map(change -> change.attempt().messageId()).distinct().toList();
         applyLocked(store.lockMessages(messageIds), changes, now);
@@ -401,8 +400,23 @@ public class Dispatcher {
 
     // ---- the cascade, under the messages' locks ----
 
-    /** A new state for an attempt, applied only if the attempt is still in one of {@code expectedFrom}. */
-    private record AttemptChange(AttemptRow attempt, Set<AttemptStatus> expectedFrom) {
+    /** A new state for an attempt, applied only if the attempt's status (as locked) {@code appliesFrom}. */
+    private record AttemptChange(AttemptRow attempt, Predicate<AttemptStatus> appliesFrom) {
+
+        /** This node's call answered (or never made, or its answer lost): see {@link AttemptStatus#awaitsAnswer}. */
+        static AttemptChange answer(AttemptRow attempt) {
+            return new AttemptChange(attempt, AttemptStatus::awaitsAnswer);
+        }
+
+        /** A provider's report: see {@link AttemptStatus#takesReport}. */
+        static AttemptChange report(AttemptRow attempt) {
+            return new AttemptChange(attempt, from -> from.takesReport(attempt.status()));
+        }
+
+        /** No report within validity: see {@link AttemptStatus#awaitsReport}. */
+        static AttemptChange expiry(AttemptRow attempt) {
+            return new AttemptChange(attempt, AttemptStatus::awaitsReport);
+        }
     }
 
     /** Applies changes to attempts of messages this transaction has locked, runs the cascade, updates statuses. */
@@ -423,7 +437,7 @@ public class Dispatcher {
                 continue;
             }
             int index = indexOf(attempts, change.attempt().id());
-            if (index < 0 || !change.expectedFrom().contains(attempts.get(index).status())) {
+            if (index < 0 || !change.appliesFrom().test(attempts.get(index).status())) {
                 continue;
             }
             applied++;
@@ -446,15 +460,13 @@ public class Dispatcher {
         List<MessageStore.StatusChange> statusChanges = new ArrayList<>();
         for (Map.Entry<Long, List<AttemptRow>> entry : attemptsByMessage.entrySet()) {
             MessageRow message = messages.get(entry.getKey());
-            if (message.status() == MessageStatus.CANCELLED || message.status() == MessageStatus.REJECTED) {
-                continue;
-            }
             MessageStatus status = Cascade.messageStatus(entry.getValue().stream().map(AttemptRow::cascadeStep).toList());
-            if (status != message.status() && !(status == MessageStatus.PENDING && message.status() == MessageStatus.CREATED)) {
+            if (message.status().followsCascadeTo(status)) {
                 statusChanges.add(new MessageStore.StatusChange(message, status));
             }
         }
         store.updateMessageStatuses(statusChanges, now);
+        callbacks.queue(statusChanges, now);
         return applied;
     }
 

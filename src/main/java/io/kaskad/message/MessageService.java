@@ -30,9 +30,12 @@ public class MessageService {
     private final ProviderConnections connections;
     private final MessageStore store;
     private final IdempotencyStore idempotency;
+    private final Callbacks callbacks;
     private final Clock clock;
 
-    MessageService(SendPlanner planner, MessageStore store, IdempotencyStore idempotency, ProviderConnections connections, Clock clock) {
+    MessageService(SendPlanner planner, MessageStore store, IdempotencyStore idempotency, ProviderConnections connections,
+            Callbacks callbacks, Clock clock) {
+        this.callbacks = callbacks;
         this.planner = planner;
         this.connections = connections;
         this.store = store;
@@ -180,7 +183,9 @@ public class MessageService {
             .filter(a -> !a.status().isFinal())
             .map(a -> a.finished(AttemptStatus.CANCELLED, null, null, null, null, now))
             .toList(), now);
-        store.updateMessageStatuses(List.of(new MessageStore.StatusChange(message, MessageStatus.CANCELLED)), now);
+        List<MessageStore.StatusChange> cancelled = List.of(new MessageStore.StatusChange(message, MessageStatus.CANCELLED));
+        store.updateMessageStatuses(cancelled, now);
+        callbacks.queue(cancelled, now);
     }
 
     private MessageView view(MessageRow message, List<AttemptRow> attempts) {

@@ -12,4 +12,25 @@ public enum MessageStatus {
     public boolean isFinal() {
         return this == DELIVERED || this == UNDELIVERED || this == CANCELLED || this == REJECTED;
     }
+
+    /**
+     * Whether claiming its attempts moves a message in this status on to {@code to} (PENDING: due but
+     * waiting for a window or the rate limit; SENDING: an attempt claimed). A claim only moves forward:
+     * from CREATED to either, from PENDING to SENDING.
+     */
+    public boolean claimMovesTo(MessageStatus to) {
+        return (this == CREATED && to != CREATED) || (this == PENDING && to == SENDING);
+    }
+
+    /**
+     * Whether a message in this status takes {@code cascade}, the status its attempts now add up to. A
+     * cancelled or rejected message keeps its status (a person or the intake decided it, not a
+     * provider); a message not yet due stays CREATED rather than PENDING.
+     */
+    public boolean followsCascadeTo(MessageStatus cascade) {
+        if (this == CANCELLED || this == REJECTED || cascade == this) {
+            return false;
+        }
+        return !(this == CREATED && cascade == PENDING);
+    }
 }

@@ -375,28 +375,11 @@ class MessageStore {
         ATTEMPT_CHANGES.write(jdbcTemplate, values);
     }
 
-    /**
-     * Moves messages to their new statuses and, in the same transaction, queues a status callback for
-     * every message that asked for one: a change is never lost, and never reported without happening.
-     */
+    /** Moves messages to their new statuses (their callbacks are queued by {@link Callbacks#queue}, in the same transaction). */
     void updateMessageStatuses(List<StatusChange> changes, Instant now) {
-        if (changes.isEmpty()) {
-            return;
-        }
         Map<Long, List<Object>> statuses = new LinkedHashMap<>();
         changes.forEach(change -> statuses.put(change.message().id(), List.of(change.to().name(), Sql.ts(now))));
         MESSAGE_STATUSES.write(jdbcTemplate, statuses);
-        List<Object[]> callbacks = changes.stream()
-            .filter(change -> change.message().callbackUrl() != null)
-            .map(change -> new Object[] { change.message().companyId(), change.message().id(), change.message().callbackUrl(),
-                    CallbackPayload.json(json, change.message(), change.to(), now), Sql.ts(now), Sql.ts(now) })
-            .toList();
-        if (!callbacks.isEmpty()) {
-            jdbcTemplate.batchUpdate("""
-                    INSERT INTO callback_delivery (company_id, message_id, url, payload, status, attempts, next_at, created_at)
-                    VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?)""", callbacks,
-                    new int[] { Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP });
-        }
     }
 
     /** A message's status moving on, from {@code message.status()} to {@code to}. */
