@@ -73,13 +73,14 @@ public class MessageService {
     }
 
     /**
-     * Sends a batch of a send task's rows: every message carries the task's bulk id, so the whole task
-     * can be cancelled as one bulk. Runs in the caller's transaction, with the task's checkpoint.
+     * Sends a batch of the rows of send task {@code taskId}: every message carries the task's bulk id, so
+     * the whole task can be cancelled as one bulk. Runs in the caller's transaction, with the task's
+     * checkpoint; the running task is not looked up again for each of its rows.
      */
     @Transactional
-    public List<SendResult> sendForTask(long companyId, ZoneId companyZone, SendRequest request, String bulkId) {
+    public List<SendResult> sendForTask(long companyId, ZoneId companyZone, String taskId, SendRequest request, String bulkId) {
         Instant now = clock.instant();
-        List<PlannedMessage> planned = planner.plan(companyId, companyZone, request, now, bulkId);
+        List<PlannedMessage> planned = planner.plan(companyId, companyZone, request, now, bulkId, taskId);
         store.insert(planned, now);
         return planned.stream()
             .map(m -> new SendResult(m.publicId(), m.bulkId(), m.groupId(), m.flowId(), m.status(), m.firstChannel(), m.rejection()))

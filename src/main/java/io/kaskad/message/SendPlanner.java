@@ -51,11 +51,14 @@ class SendPlanner {
     }
 
     List<PlannedMessage> plan(long companyId, ZoneId companyZone, SendRequest original, Instant now) {
-        return plan(companyId, companyZone, original, now, UUID.randomUUID().toString());
+        return plan(companyId, companyZone, original, now, UUID.randomUUID().toString(), null);
     }
 
-    /** Plans with a given bulk id: a send task's messages share one bulk over all its batches. */
-    List<PlannedMessage> plan(long companyId, ZoneId companyZone, SendRequest original, Instant now, String bulkId) {
+    /**
+     * Plans with a given bulk id: a send task's messages share one bulk over all its batches. The task
+     * running them ({@code runningTaskId}) vouches for its own id: only another {@code taskId} is looked up.
+     */
+    List<PlannedMessage> plan(long companyId, ZoneId companyZone, SendRequest original, Instant now, String bulkId, String runningTaskId) {
         SendRequest request = withTemplates(companyId, original);
         List<Problem> problems = new ArrayList<>();
         List<List<ChannelPlan>> channelPlans = new ArrayList<>();
@@ -64,7 +67,7 @@ class SendPlanner {
             checkTimeRanges("messages[" + i + "]", request.messages().get(i), problems);
             checkCallbackUrl("messages[" + i + "]", request.messages().get(i), problems);
             checkSendAt("messages[" + i + "]", request.messages().get(i), now, problems);
-            checkTask(companyId, "messages[" + i + "]", request.messages().get(i), problems);
+            checkTask(companyId, "messages[" + i + "]", request.messages().get(i), runningTaskId, problems);
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
@@ -138,8 +141,8 @@ class SendPlanner {
     }
 
     /** A {@code taskId} attaches the messages to one of the company's send tasks, so it must name one. */
-    private void checkTask(long companyId, String path, MessageSpec spec, List<Problem> problems) {
-        if (spec.taskId() == null || spec.taskId().isBlank()) {
+    private void checkTask(long companyId, String path, MessageSpec spec, String runningTaskId, List<Problem> problems) {
+        if (spec.taskId() == null || spec.taskId().isBlank() || spec.taskId().equals(runningTaskId)) {
             return;
         }
         SendTasks known = tasks.getIfAvailable();

@@ -47,6 +47,33 @@ public record SendRequest(@NotEmpty @Valid List<@NotNull @Valid MessageSpec> mes
             @Size(max = 2000) String imageUrl,
             @Size(max = 2000) String buttonUrl,
             @Size(max = 200) String buttonText) {
+
+        /** A notification over {@code channels} (null: the template's) to {@code destinations}, with no other option set. */
+        public static MessageSpec of(LinkedHashMap<String, ChannelSpec> channels, List<Destination> destinations) {
+            return new MessageSpec(channels, destinations, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        public MessageSpec withTemplateId(String templateId) {
+            return new MessageSpec(channels, destinations, templateId, groupId, taskId, useShortLinks, allowedTimeRanges, sendAt,
+                    validityPeriod, callbackUrl, callbackData, imageUrl, buttonUrl, buttonText);
+        }
+
+        /** Attached to one of the company's send tasks (its messages are counted and cancelled with it). */
+        public MessageSpec withTaskId(String taskId) {
+            return new MessageSpec(channels, destinations, templateId, groupId, taskId, useShortLinks, allowedTimeRanges, sendAt,
+                    validityPeriod, callbackUrl, callbackData, imageUrl, buttonUrl, buttonText);
+        }
+
+        public MessageSpec withShortLinks(Boolean useShortLinks) {
+            return new MessageSpec(channels, destinations, templateId, groupId, taskId, useShortLinks, allowedTimeRanges, sendAt,
+                    validityPeriod, callbackUrl, callbackData, imageUrl, buttonUrl, buttonText);
+        }
+
+        /** Sent at {@code sendAt} (null: now), valid for {@code validityPeriod} minutes (null: the default). */
+        public MessageSpec withSchedule(OffsetDateTime sendAt, Integer validityPeriod) {
+            return new MessageSpec(channels, destinations, templateId, groupId, taskId, useShortLinks, allowedTimeRanges, sendAt,
+                    validityPeriod, callbackUrl, callbackData, imageUrl, buttonUrl, buttonText);
+        }
     }
 
     /**
@@ -74,9 +101,46 @@ public record SendRequest(@NotEmpty @Valid List<@NotNull @Valid MessageSpec> mes
             @Size(max = 64) String chatSessionId,
             @Size(max = 100_000) String html) {
 
+        /** Kaskad's own chat provider, the only one the chat channel has ("TWIN" in the seeds). */
+        public static final String CHAT_PROVIDER = "TWIN";
+
         /** A channel with a text and nothing else. */
         public static ChannelSpec text(String text, Boolean required) {
             return new ChannelSpec(text, required, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        /** WhatsApp with a free text or, when {@code templateName} is set, that approved template filled with {@code templateData}. */
+        public static ChannelSpec whatsApp(String text, String templateName, Map<String, Object> templateData) {
+            return new ChannelSpec(text, null, null, templateName, templateData, null, null, null, null, null, null, null, null, null, null,
+                    null);
+        }
+
+        /**
+         * A chat session in chat {@code chatId} over {@code messengerType}, started with {@code text}:
+         * the client's open session continued when {@code continueLast}, a new one otherwise.
+         */
+        public static ChannelSpec chat(String text, String chatId, String botId, String messengerType, String chatSessionName,
+                boolean continueLast) {
+            return new ChannelSpec(text, null, null, null, null, null, chatId, botId, messengerType, chatSessionName, CHAT_PROVIDER,
+                    continueLast, null, null, null, null);
+        }
+
+        /** {@code text} said into the existing session {@code chatSessionId}, or into a new session of its chat unless {@code continueCurrent}. */
+        public static ChannelSpec chatInSession(String text, String chatSessionId, boolean continueCurrent) {
+            return new ChannelSpec(text, null, null, null, null, null, null, null, null, null, CHAT_PROVIDER, continueCurrent, null, null,
+                    chatSessionId, null);
+        }
+
+        /** The same channel, sent whatever becomes of the channels before it. */
+        public ChannelSpec asRequired() {
+            return new ChannelSpec(text, true, from, templateName, templateData, attachments, chatId, botId, messengerType, chatSessionName,
+                    provider, continueLastOrStartNewSession, subject, title, chatSessionId, html);
+        }
+
+        /** The same channel with another text (a template's, filled). */
+        public ChannelSpec withText(String text) {
+            return new ChannelSpec(text, required, from, templateName, templateData, attachments, chatId, botId, messengerType,
+                    chatSessionName, provider, continueLastOrStartNewSession, subject, title, chatSessionId, html);
         }
 
         boolean isRequired() {
@@ -92,6 +156,23 @@ public record SendRequest(@NotEmpty @Valid List<@NotNull @Valid MessageSpec> mes
             @Size(max = 512) String deviceId,
             @Size(max = 100) Map<String, Object> variables,
             @Size(max = 64) String timezone) {
+
+        public static Destination phone(String phone) {
+            return new Destination(phone, null, null, null, null, null);
+        }
+
+        public static Destination email(String email) {
+            return new Destination(null, email, null, null, null, null);
+        }
+
+        /** A messenger's user, or for the chat channel a client or chat session id. */
+        public static Destination messengerUser(String messengerUserId) {
+            return new Destination(null, null, messengerUserId, null, null, null);
+        }
+
+        public Destination withVariables(Map<String, Object> variables) {
+            return new Destination(phone, email, messengerUserId, deviceId, variables, timezone);
+        }
     }
 
     /** An allowed sending window, {@code {"from":"09:00:00","to":"21:00:00"}} or {@code "09:00:00-21:00:00"}. */

@@ -40,8 +40,7 @@ final class TemplatedMessage {
             switch (entry.getKey()) {
                 case "whatsapp" -> {
                     try {
-                        entry.setValue(withText(channel,
-                                catalog.whatsAppText(companyId, channel.templateName(), channel.templateData())));
+                        entry.setValue(channel.withText(catalog.whatsAppText(companyId, channel.templateName(), channel.templateData())));
                     }
                     catch (TemplateParameterException missing) {
                         problems.add(new Problem(channelPath + ".templateData", "message.template.parameters",
@@ -53,7 +52,7 @@ final class TemplatedMessage {
                             && spec.channels().get(entry.getKey()).text() != null) {
                         problems.add(new Problem(channelPath + ".text", "message.template.mailru.text"));
                     }
-                    entry.setValue(withText(channel, catalog.mailruText(companyId, channel.templateName(),
+                    entry.setValue(channel.withText(catalog.mailruText(companyId, channel.templateName(),
                             Channel.fromApiName(entry.getKey()))));
                 }
                 default -> {
@@ -80,11 +79,5 @@ final class TemplatedMessage {
 
     private static <T> T pick(T preferred, T fallback) {
         return preferred != null ? preferred : fallback;
-    }
-
-    private static ChannelSpec withText(ChannelSpec c, String text) {
-        return new ChannelSpec(text, c.required(), c.from(), c.templateName(), c.templateData(), c.attachments(), c.chatId(),
-                c.botId(), c.messengerType(), c.chatSessionName(), c.provider(), c.continueLastOrStartNewSession(), c.subject(),
-                c.title(), c.chatSessionId(), c.html());
     }
 }

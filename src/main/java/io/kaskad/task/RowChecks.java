@@ -29,10 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class RowChecks {
 
     static final int MAX_TEXT = 10_000;
-    private static final String DEFAULT_PROVIDER = "TWIN";
 
-    /** A valid row: what shows as its destination, what makes it a duplicate, and its message's data. */
-    record CheckedRow(int number, String destination, String duplicateKey, Map<String, Object> data) {
+    /** A valid row: what shows as its destination, what makes it a duplicate, and what its message needs. */
+    record CheckedRow(int number, String destination, String duplicateKey, TaskRow row) {
     }
 
     private final TaskType type;
@@ -84,7 +83,7 @@ final class RowChecks {
         String phone = row.phone("phone", true);
         String text = row.text("text", true);
         Boolean shortLinks = row.bool("useShortLinks");
-        return new CheckedRow(row.number(), phone, phone, data("phone", phone, "text", text, "useShortLinks", shortLinks));
+        return new CheckedRow(row.number(), phone, phone, new TaskRow.Sms(phone, text, shortLinks));
     }
 
     private CheckedRow advertising(Row row, Set<String> existingSessions) {
@@ -96,15 +95,14 @@ final class RowChecks {
         Boolean shortLinks = row.bool("useShortLinks");
         Boolean startNew = row.bool("continueLastOrStartNewSession");
         String provider = row.optional("provider");
-        if (provider != null && !provider.equalsIgnoreCase(DEFAULT_PROVIDER)) {
+        if (provider != null && !provider.equalsIgnoreCase(SendRequest.ChannelSpec.CHAT_PROVIDER)) {
             row.problem("provider", ProblemCode.UNKNOWN_PROVIDER, provider);
         }
         String channel = row.optional("channel");
         if (channel != null && !channel.equalsIgnoreCase(Channel.CHAT.apiName())) {
             row.problem("channel", ProblemCode.UNKNOWN_CHANNEL, channel);
         }
-        return new CheckedRow(row.number(), session, session, data("chatSessionId", session, "text", text, "useShortLinks", shortLinks,
-                "startNewSession", startNew));
+        return new CheckedRow(row.number(), session, session, new TaskRow.Advertising(session, text, shortLinks, startNew));
     }
 
     private CheckedRow chatSessionStart(Row row) {
@@ -121,9 +119,8 @@ final class RowChecks {
             }
         }
         Map<String, Object> variables = row.variables();
-        return new CheckedRow(row.number(), clientId, chatId + "\u0000" + clientId, data("chatId", chatId, "clientId", clientId, "text",
-                text, "messengerType", messenger == null ? MessengerType.API.name() : messenger, "chatSessionName",
-                row.optional("chatSessionName"), "botId", row.optional("botId"), "variables", variables));
+        return new CheckedRow(row.number(), clientId, chatId + "\u0000" + clientId, new TaskRow.ChatSessionStart(chatId, clientId, text,
+                messenger == null ? MessengerType.API.name() : messenger, row.optional("chatSessionName"), row.optional("botId"), variables));
     }
 
     private CheckedRow whatsAppChatSession(Row row) {
@@ -142,8 +139,8 @@ final class RowChecks {
                         check.problem() == ProblemCode.UNKNOWN_TEMPLATE ? template : check.state());
             }
         }
-        return new CheckedRow(row.number(), phone, chatId + "\u0000" + phone, data("phone", phone, "chatId", chatId, "text", text,
-                "templateName", template, "variables", variables));
+        return new CheckedRow(row.number(), phone, chatId + "\u0000" + phone,
+                new TaskRow.WhatsAppChatSession(phone, chatId, text, template, variables));
     }
 
     private CheckedRow notification(Row row) {
@@ -172,8 +169,7 @@ final class RowChecks {
         return new CheckedRow(row.number(), destination == null ? "" : destination,
                 String.join("\u0000", templateId == null ? "" : templateId, String.valueOf(phone), String.valueOf(email),
                         String.valueOf(messengerUserId), String.valueOf(deviceId)),
-                data("templateId", templateId, "phone", phone, "email", email, "messengerUserId", messengerUserId, "deviceId", deviceId,
-                        "variables", variables));
+                new TaskRow.Notification(templateId, phone, email, messengerUserId, deviceId, variables));
     }
 
     /** The row must reach at least one of the template's channels, and fill the placeholders of their texts. */
@@ -205,17 +201,6 @@ final class RowChecks {
             }
         }
         return null;
-    }
-
-    /** The row's data for its message: pairs of key and value, the null values left out. */
-    private static Map<String, Object> data(Object... pairs) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            if (pairs[i + 1] != null) {
-                data.put((String) pairs[i], pairs[i + 1]);
-            }
-        }
-        return data;
     }
 
     /** One row being checked: reads its values and collects its problems. */

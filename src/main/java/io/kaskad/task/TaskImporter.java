@@ -136,7 +136,7 @@ class TaskImporter {
                     problems.add(new RowProblem(row.number(), null, ProblemCode.DUPLICATE, String.valueOf(earlier)));
                     continue;
                 }
-                rows.add(new StoredRow(row.number(), truncate(row.destination()), json.writeValueAsString(row.data()), null, null, null));
+                rows.add(new StoredRow(row.number(), truncate(row.destination()), json.writeValueAsString(row.row()), null, null, null));
             }
             valid += rows.size();
             if (!rows.isEmpty()) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +23,6 @@ import io.kaskad.message.SendResult;
 import io.kaskad.message.TemplateNotUsableException;
 import io.kaskad.message.TemplateParameterException;
 import io.kaskad.task.TaskStore.StoredRow;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,8 +40,6 @@ class TaskRunner {
     /** After a pause or a stall, a run does not make up for lost time in one burst. */
     private static final Duration MAX_CATCH_UP = Duration.ofSeconds(5);
     private static final Duration STALE_IMPORT = Duration.ofMinutes(30);
-    private static final TypeReference<Map<String, Object>> ROW = new TypeReference<>() {
-    };
 
     private final TaskStore store;
     private final MessageService messages;
@@ -134,9 +130,10 @@ class TaskRunner {
         }
         List<MessageSpec> specs = new ArrayList<>(rows.size());
         for (StoredRow row : rows) {
-            specs.add(TaskMessages.spec(task, json.readValue(row.data(), ROW)));
+            specs.add(json.readValue(row.data(), task.type().rowType()).message(task.publicId()));
         }
-        List<SendResult> results = messages.sendForTask(task.companyId(), company.zoneId(), new SendRequest(specs), task.bulkId());
+        List<SendResult> results = messages.sendForTask(task.companyId(), company.zoneId(), task.publicId(), new SendRequest(specs),
+                task.bulkId());
         List<StoredRow> outcomes = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             SendResult result = results.get(i);

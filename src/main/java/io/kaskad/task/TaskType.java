@@ -10,27 +10,34 @@ import io.kaskad.channel.Channel;
  */
 public enum TaskType {
 
-    SMS(List.of(Columns.PHONE, Columns.TEXT, Columns.USE_SHORT_LINKS), List.of(Channel.SMS)),
+    SMS(List.of(Columns.PHONE, Columns.TEXT, Columns.USE_SHORT_LINKS), List.of(Channel.SMS), TaskRow.Sms.class),
 
     ADVERTISING(List.of(Columns.CHAT_SESSION_ID, Columns.TEXT, Columns.USE_SHORT_LINKS, Columns.START_NEW_SESSION, Columns.PROVIDER,
-            Columns.CHANNEL), List.of(Channel.CHAT)),
+            Columns.CHANNEL), List.of(Channel.CHAT), TaskRow.Advertising.class),
 
     CHAT_SESSION_START(List.of(Columns.CHAT_ID, Columns.CLIENT_ID, Columns.OPENING_TEXT, Columns.MESSENGER_TYPE, Columns.SESSION_NAME,
-            Columns.BOT_ID, Columns.VARIABLES), List.of(Channel.CHAT)),
+            Columns.BOT_ID, Columns.VARIABLES), List.of(Channel.CHAT), TaskRow.ChatSessionStart.class),
 
     WHATSAPP_CHAT_SESSION(List.of(Columns.PHONE, Columns.CHAT_ID, Columns.WHATSAPP_TEXT, Columns.WHATSAPP_TEMPLATE, Columns.VARIABLES),
-            List.of(Channel.WHATSAPP, Channel.CHAT)),
+            List.of(Channel.WHATSAPP, Channel.CHAT), TaskRow.WhatsAppChatSession.class),
 
     /** Columns other than these become the template's variables, so a file can carry {name} as a column "name". */
     NOTIFICATION(List.of(Columns.TEMPLATE_ID, Columns.PHONE_OPTIONAL, Columns.EMAIL, Columns.MESSENGER_USER_ID, Columns.DEVICE_ID,
-            Columns.VARIABLES), List.of());
+            Columns.VARIABLES), List.of(), TaskRow.Notification.class);
 
     private final List<TaskColumn> columns;
     private final List<Channel> channels;
+    private final Class<? extends TaskRow> rowType;
 
-    TaskType(List<TaskColumn> columns, List<Channel> channels) {
+    TaskType(List<TaskColumn> columns, List<Channel> channels, Class<? extends TaskRow> rowType) {
         this.columns = columns;
         this.channels = channels;
+        this.rowType = rowType;
+    }
+
+    /** The record a checked row of this type is, stored as JSON and read back as it. */
+    Class<? extends TaskRow> rowType() {
+        return rowType;
     }
 
     public List<TaskColumn> columns() {

@@ -63,11 +63,12 @@ public class SendForm {
             destinations.add(new Destination(phone, email, messengerUserId, null, values, null));
         }
         for (String line : recipientLines()) {
-            destinations.add(line.contains("@") ? new Destination(null, line, null, null, values, null)
-                    : new Destination(line, null, null, null, values, null));
+            destinations.add(line.contains("@") ? Destination.email(line).withVariables(values)
+                    : Destination.phone(line).withVariables(values));
         }
-        return new SendRequest(List.of(new MessageSpec(specs, destinations, blank(templateId) ? null : templateId.strip(), null, null, null,
-                null, sendAt == null ? null : sendAt.atZone(zone).toOffsetDateTime(), validityPeriod, null, null, null, null, null)));
+        return new SendRequest(List.of(MessageSpec.of(specs, destinations)
+            .withTemplateId(blank(templateId) ? null : templateId.strip())
+            .withSchedule(sendAt == null ? null : sendAt.atZone(zone).toOffsetDateTime(), validityPeriod)));
     }
 
     /** The pasted recipients, one per line, blank lines left out. */
