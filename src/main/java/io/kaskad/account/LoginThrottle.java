@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.kaskad.common.Strings;
+
 /**
  * Slows down password guessing: every failed portal login is recorded, and counted per user name and
  * per address. Past {@code maxFailuresPerUser} (or, for an address shared by many people behind one
@@ -73,9 +75,9 @@ public class LoginThrottle {
     @Transactional
     public void failed(String username, String address) {
         Instant now = clock.instant();
-        String name = cut(username == null ? "" : username, 100);
+        String name = Strings.cut(username == null ? "" : username, 100);
         jdbc.sql("INSERT INTO login_failure (username, address, created_at) VALUES (?, ?, ?)")
-            .params(name, cut(address, 64), Timestamp.from(now))
+            .params(name, Strings.cut(address, 64), Timestamp.from(now))
             .update();
         count(userKey(username), properties.maxFailuresPerUser(), now);
         count(addressKey(address), properties.maxFailuresPerAddress(), now);
@@ -131,14 +133,10 @@ public class LoginThrottle {
     }
 
     private static String userKey(String username) {
-        return cut(USER + (username == null ? "" : username.strip().toLowerCase(Locale.ROOT)), 200);
+        return Strings.cut(USER + (username == null ? "" : username.strip().toLowerCase(Locale.ROOT)), 200);
     }
 
     private static String addressKey(String address) {
-        return cut(ADDRESS + address, 200);
-    }
-
-    private static String cut(String value, int max) {
-        return value.length() > max ? value.substring(0, max) : value;
+        return Strings.cut(ADDRESS + address, 200);
     }
 }

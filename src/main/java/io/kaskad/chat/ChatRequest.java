@@ -3,6 +3,8 @@ package io.kaskad.chat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import static io.kaskad.common.Strings.blankToNull;
+
 /**
  * A chat as the API and the portal send it: the camelCase of the form's fields. Only {@code name} is
  * needed; a missing field takes its default (a chat with no scenario greets and waits for an operator).
@@ -40,7 +42,4 @@ public record ChatRequest(String name, String scenarioId, Integer sessionLifetim
         return value == null || value.isBlank() ? fallback : value.strip();
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

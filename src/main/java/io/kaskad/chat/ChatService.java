@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import static io.kaskad.common.Strings.blankToNull;
 import io.kaskad.account.CompanyService;
 import io.kaskad.chat.telegram.TelegramClient;
 import io.kaskad.common.ConflictException;
@@ -249,7 +250,4 @@ public class ChatService {
         return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

@@ -17,6 +17,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import static io.kaskad.common.Strings.blankToNull;
+import io.kaskad.common.Formats;
 import io.kaskad.account.CompanyService;
 import io.kaskad.channel.Channel;
 import io.kaskad.channel.ConversationWindows;
@@ -568,12 +570,12 @@ public class ChatSessionService {
             }
         }
         if (request.clientEmail() != null && !request.clientEmail().isBlank()
-                && !Addresses.EMAIL.matcher(request.clientEmail().strip()).matches()) {
+                && !Formats.EMAIL.matcher(request.clientEmail().strip()).matches()) {
             problems.add(new Problem("clientEmail", "message.destination.email.invalid", request.clientEmail()));
         }
         // the one phone rule of the API, the portal and task files: decoration removed, then 10–18 digits
         if (request.clientPhone() != null && !request.clientPhone().isBlank()
-                && !Addresses.PHONE.matcher(Addresses.normalizePhone(request.clientPhone().strip())).matches()) {
+                && !Formats.PHONE.matcher(Addresses.normalizePhone(request.clientPhone().strip())).matches()) {
             problems.add(new Problem("clientPhone", "message.destination.phone.invalid", request.clientPhone()));
         }
         if (request.clientTimezone() != null && (request.clientTimezone() < -720 || request.clientTimezone() > 840)) {
@@ -635,7 +637,4 @@ public class ChatSessionService {
         return null;
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

@@ -2,20 +2,18 @@ package io.kaskad.message;
 
 import java.util.regex.Pattern;
 
+import static io.kaskad.common.Strings.blankToNull;
 import io.kaskad.channel.Channel;
 
 /** Checks destination identifiers and picks the one each channel delivers to (send tasks check their rows with it too). */
 public final class Addresses {
 
-    /** 10 to 18 digits with an optional leading + (seed 001). */
-    public static final Pattern PHONE = Pattern.compile("\\+?\\d{10,18}");
-    public static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     /** What people write around a phone's digits: spaces, brackets and dashes ({@code +7 (916) 123-45-67}). */
     private static final Pattern PHONE_DECORATION = Pattern.compile("[\\s()\\-]");
 
     /**
      * The one phone rule (API, portal, task files): spaces, brackets and dashes are removed; what is left
-     * must match {@link #PHONE}. Answers the phone as stored, or the input stripped if it does not match.
+     * must match {@link io.kaskad.common.Formats#PHONE}. Answers the phone as stored, or the input stripped if it does not match.
      */
     public static String normalizePhone(String phone) {
         return phone == null ? null : PHONE_DECORATION.matcher(phone).replaceAll("");
@@ -37,7 +35,4 @@ public final class Addresses {
         };
     }
 
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

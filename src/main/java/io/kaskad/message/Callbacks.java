@@ -23,6 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.kaskad.common.Strings;
 import io.kaskad.common.NetworkTargets;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -169,13 +170,9 @@ public class Callbacks implements DisposableBean {
             boolean giveUp = result.giveUp() || attempts > BACKOFF.size();
             jdbc.sql("UPDATE callback_delivery SET status = ?, attempts = ?, next_at = ?, last_error = ? WHERE id = ?")
                 .params(giveUp ? "FAILED" : "PENDING", attempts,
-                        Sql.ts(giveUp ? now : now.plus(BACKOFF.get(attempts - 1))), truncate(result.error()), result.callback().id())
+                        Sql.ts(giveUp ? now : now.plus(BACKOFF.get(attempts - 1))), Strings.cut(result.error(), 500), result.callback().id())
                 .update();
         }
-    }
-
-    private static String truncate(String error) {
-        return error.length() <= 500 ? error : error.substring(0, 500);
     }
 
     @Override

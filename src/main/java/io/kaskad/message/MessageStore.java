@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.kaskad.common.Strings;
 import io.kaskad.channel.Channel;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,10 +79,10 @@ class MessageStore {
                     insert.setString(p++, message.groupId());
                     insert.setString(p++, spec.taskId());
                     insert.setString(p++, spec.templateId());
-                    insert.setString(p++, Addresses.blankToNull(destination.phone()));
-                    insert.setString(p++, Addresses.blankToNull(destination.email()));
-                    insert.setString(p++, Addresses.blankToNull(destination.messengerUserId()));
-                    insert.setString(p++, Addresses.blankToNull(destination.deviceId()));
+                    insert.setString(p++, Strings.blankToNull(destination.phone()));
+                    insert.setString(p++, Strings.blankToNull(destination.email()));
+                    insert.setString(p++, Strings.blankToNull(destination.messengerUserId()));
+                    insert.setString(p++, Strings.blankToNull(destination.deviceId()));
                     insert.setString(p++, message.zone() == null ? destination.timezone() : message.zone().getId());
                     insert.setString(p++, destination.variables() == null ? null : json.writeValueAsString(destination.variables()));
                     insert.setString(p++, message.status().name());

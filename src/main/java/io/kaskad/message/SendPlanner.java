@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import io.kaskad.common.Formats;
+import io.kaskad.common.Strings;
 import io.kaskad.channel.Channel;
 import io.kaskad.common.InvalidRequestException;
 import io.kaskad.common.InvalidRequestException.Problem;
@@ -21,7 +23,6 @@ import io.kaskad.common.NetworkTargets;
 import io.kaskad.message.SendRequest.ChannelSpec;
 import io.kaskad.message.SendRequest.Destination;
 import io.kaskad.message.SendRequest.MessageSpec;
-import io.kaskad.message.SendRequest.TimeRange;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -201,12 +202,12 @@ class SendPlanner {
             Destination destination, String field, Ids ids, TimeWindows windows, Instant dueAt) {
         PlannedMessage.Builder message = PlannedMessage.builder(companyId, ids.bulkId(), ids.flowId(), ids.groupId(), spec,
                 destination, windows, channels.get(0).channel());
-        String phone = Addresses.blankToNull(destination.phone());
-        if (phone != null && !Addresses.PHONE.matcher(phone).matches()) {
+        String phone = Strings.blankToNull(destination.phone());
+        if (phone != null && !Formats.PHONE.matcher(phone).matches()) {
             return message.rejected("INVALID_PHONE", field + ".phone", "message.destination.phone.invalid", phone);
         }
-        String email = Addresses.blankToNull(destination.email());
-        if (email != null && !Addresses.EMAIL.matcher(email).matches()) {
+        String email = Strings.blankToNull(destination.email());
+        if (email != null && !Formats.EMAIL.matcher(email).matches()) {
             return message.rejected("INVALID_EMAIL", field + ".email", "message.destination.email.invalid", email);
         }
         ZoneId zone = companyZone;

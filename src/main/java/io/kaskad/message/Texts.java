@@ -4,12 +4,12 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import io.kaskad.common.Formats;
 
 /** Fills {@code {name}} placeholders from a destination's variables. */
 public final class Texts {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_.-]*)}");
 
     private Texts() {
     }
@@ -18,7 +18,7 @@ public final class Texts {
     public static Set<String> missing(String text, Map<String, Object> variables) {
         Set<String> missing = new LinkedHashSet<>();
         if (text != null) {
-            Matcher matcher = PLACEHOLDER.matcher(text);
+            Matcher matcher = Formats.PLACEHOLDER.matcher(text);
             while (matcher.find()) {
                 if (variables == null || variables.get(matcher.group(1)) == null) {
                     missing.add(matcher.group(1));
@@ -32,7 +32,7 @@ public final class Texts {
         if (text == null || variables == null || variables.isEmpty()) {
             return text;
         }
-        Matcher matcher = PLACEHOLDER.matcher(text);
+        Matcher matcher = Formats.PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             Object value = variables.get(matcher.group(1));

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.kaskad.common.Formats;
 import io.kaskad.common.NetworkTargets;
 
 /**
@@ -19,7 +20,6 @@ public record SettingField(String name, Kind kind, boolean required, int min, in
         TEXT, HOST, NUMBER, EMAIL, CHOICE
     }
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\[\\]-]+");
 
     static SettingField text(String name, boolean required, int maxLength) {
@@ -52,7 +52,7 @@ public record SettingField(String name, Kind kind, boolean required, int min, in
         }
         return switch (kind) {
             case TEXT -> value.length() > max ? Optional.of(new Object[] { "provider.setting.too-long", max }) : Optional.empty();
-            case EMAIL -> value.length() > max || !EMAIL.matcher(value).matches()
+            case EMAIL -> value.length() > max || !Formats.EMAIL.matcher(value).matches()
                     ? Optional.of(new Object[] { "provider.setting.email" }) : Optional.empty();
             case CHOICE -> choices.contains(value.toUpperCase(Locale.ROOT)) ? Optional.empty()
                     : Optional.of(new Object[] { "provider.setting.choice", String.join(", ", choices) });

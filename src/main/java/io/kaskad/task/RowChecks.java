@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
+import io.kaskad.common.Formats;
 import io.kaskad.channel.Channel;
 import io.kaskad.chat.MessengerType;
 import io.kaskad.message.Addresses;
@@ -147,7 +147,7 @@ final class RowChecks {
         String templateId = row.required("templateId");
         String phone = row.phone("phone", false);
         String email = row.optional("email");
-        if (email != null && !Addresses.EMAIL.matcher(email).matches()) {
+        if (email != null && !Formats.EMAIL.matcher(email).matches()) {
             row.problem("email", ProblemCode.BAD_EMAIL, email);
         }
         String messengerUserId = row.optional("messengerUserId");
@@ -250,7 +250,7 @@ final class RowChecks {
                 return null;
             }
             String phone = Addresses.normalizePhone(value);
-            if (!Addresses.PHONE.matcher(phone).matches()) {
+            if (!Formats.PHONE.matcher(phone).matches()) {
                 problem(key, ProblemCode.BAD_PHONE, value);
             }
             return phone;

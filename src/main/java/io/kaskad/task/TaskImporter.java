@@ -11,6 +11,7 @@ import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import io.kaskad.common.Strings;
 import io.kaskad.channel.Channel;
 import io.kaskad.chat.ChatService;
 import io.kaskad.chat.ChatSessionService;
@@ -136,7 +137,8 @@ class TaskImporter {
                     problems.add(new RowProblem(row.number(), null, ProblemCode.DUPLICATE, String.valueOf(earlier)));
                     continue;
                 }
-                rows.add(new StoredRow(row.number(), truncate(row.destination()), json.writeValueAsString(row.row()), null, null, null));
+                rows.add(new StoredRow(row.number(), Strings.cut(row.destination(), 300), json.writeValueAsString(row.row()), null, null,
+                        null));
             }
             valid += rows.size();
             if (!rows.isEmpty()) {
@@ -148,9 +150,5 @@ class TaskImporter {
             }
             chunk.clear();
         }
-    }
-
-    private static String truncate(String destination) {
-        return destination.length() > 300 ? destination.substring(0, 300) : destination;
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.kaskad.common.Strings;
 import io.kaskad.account.Company;
 import io.kaskad.account.CompanyService;
 import io.kaskad.common.InvalidRequestException;
@@ -158,7 +159,8 @@ class TaskRunner {
         }
         StoredRow row = next.get(0);
         Instant now = clock.instant();
-        store.recordOutcomes(task.id(), List.of(new StoredRow(row.number(), null, null, null, RowOutcome.REJECTED, cut(reason))));
+        store.recordOutcomes(task.id(),
+                List.of(new StoredRow(row.number(), null, null, null, RowOutcome.REJECTED, Strings.cut(reason, 500))));
         store.update(task.progressed(row.number(), task.sentRows(), task.unsentRows() + 1, now), now);
     }
 
@@ -172,7 +174,4 @@ class TaskRunner {
         return (int) Math.max(0, Math.min(maxBatch, allowed));
     }
 
-    private static String cut(String text) {
-        return text == null || text.length() <= 500 ? text : text.substring(0, 500);
-    }
 }

@@ -3,6 +3,7 @@ package io.kaskad.template;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.kaskad.common.Formats;
 import io.kaskad.common.InvalidRequestException.Problem;
 
 /**
@@ -13,12 +14,11 @@ import io.kaskad.common.InvalidRequestException.Problem;
 public record MailruContent(String email, String body, String vkBody, String vkGroupUrl, String okBody, String okGroupUrl) {
 
     static final int BODY_MAX = 4096;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern VK_GROUP = Pattern.compile("https?://(m\\.)?(vk\\.com|vk\\.ru)/[A-Za-z0-9_.]+/?");
     private static final Pattern OK_GROUP = Pattern.compile("https?://(m\\.)?ok\\.ru/[A-Za-z0-9_./]+");
 
     void check(List<Problem> problems) {
-        if (email == null || !EMAIL.matcher(email).matches()) {
+        if (email == null || !Formats.EMAIL.matcher(email).matches()) {
             problems.add(new Problem("email", "template.mailru.email"));
         }
         if (body == null || body.isBlank()) {

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
+import io.kaskad.common.Formats;
 import io.kaskad.channel.Channel;
 import io.kaskad.message.SendTemplates;
 import io.kaskad.message.TemplateNotUsableException;
@@ -17,7 +17,6 @@ import io.kaskad.message.TemplateParameterException;
 @Component
 class TemplateCatalog implements SendTemplates {
 
-    private static final Pattern PARAMETER = Pattern.compile("\\{\\{(\\d+)}}");
 
     private final TemplateService templates;
 
@@ -78,7 +77,7 @@ class TemplateCatalog implements SendTemplates {
 
     /** Fills {@code {{n}}} from {@code templateData["n"]}, collecting the numbers it lacks. */
     private static String fill(String text, Map<String, Object> data, List<String> missing) {
-        Matcher matcher = PARAMETER.matcher(text);
+        Matcher matcher = Formats.WHATSAPP_PARAMETER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             Object value = data == null ? null : data.get(matcher.group(1));

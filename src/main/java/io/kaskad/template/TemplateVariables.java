@@ -3,12 +3,12 @@ package io.kaskad.template;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import io.kaskad.common.Formats;
 
 /** The {@code {name}} variables a text uses, in order of first use: what the editor lists. */
 public final class TemplateVariables {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_.-]*)}");
 
     private TemplateVariables() {
     }
@@ -17,7 +17,7 @@ public final class TemplateVariables {
         Set<String> names = new LinkedHashSet<>();
         for (String text : texts) {
             if (text != null) {
-                Matcher matcher = VARIABLE.matcher(text);
+                Matcher matcher = Formats.PLACEHOLDER.matcher(text);
                 while (matcher.find()) {
                     names.add(matcher.group(1));
                 }

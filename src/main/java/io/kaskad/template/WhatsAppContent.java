@@ -6,6 +6,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.kaskad.common.Formats;
 import io.kaskad.common.InvalidRequestException.Problem;
 
 /**
@@ -38,8 +39,6 @@ public record WhatsAppContent(String languageCode, String namespace, Header head
     static final int QUICK_REPLIES_MAX = 3;
     static final Pattern NAME = Pattern.compile("[a-z0-9_]{1,512}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(_[A-Z]{2})?");
-    private static final Pattern PARAMETER = Pattern.compile("\\{\\{(\\d+)}}");
-    private static final Pattern PHONE = Pattern.compile("\\+?\\d{10,18}");
 
     void check(List<Problem> problems) {
         if (languageCode == null || !LANGUAGE.matcher(languageCode).matches()) {
@@ -60,7 +59,7 @@ public record WhatsAppContent(String languageCode, String namespace, Header head
         if (footer != null && footer.length() > FOOTER_MAX) {
             problems.add(new Problem("footer", "template.too-long", FOOTER_MAX));
         }
-        if (footer != null && PARAMETER.matcher(footer).find()) {
+        if (footer != null && Formats.WHATSAPP_PARAMETER.matcher(footer).find()) {
             problems.add(new Problem("footer", "template.whatsapp.footer.parameters"));
         }
         checkButtons(problems);
@@ -130,7 +129,7 @@ public record WhatsAppContent(String languageCode, String namespace, Header head
             if (button.type() == ButtonType.URL && !isHttpUrl(button.url())) {
                 problems.add(new Problem(path + ".url", "template.url.invalid"));
             }
-            if (button.type() == ButtonType.PHONE && (button.phone() == null || !PHONE.matcher(button.phone()).matches())) {
+            if (button.type() == ButtonType.PHONE && (button.phone() == null || !Formats.PHONE.matcher(button.phone()).matches())) {
                 problems.add(new Problem(path + ".phone", "template.whatsapp.button.phone"));
             }
         }
@@ -153,7 +152,7 @@ public record WhatsAppContent(String languageCode, String namespace, Header head
 
     private static TreeSet<Integer> parameters(String text) {
         TreeSet<Integer> numbers = new TreeSet<>();
-        Matcher matcher = PARAMETER.matcher(text);
+        Matcher matcher = Formats.WHATSAPP_PARAMETER.matcher(text);
         while (matcher.find()) {
             numbers.add(Integer.parseInt(matcher.group(1)));
         }

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
+import static io.kaskad.common.Strings.blankToNull;
 import io.kaskad.channel.Channel;
 import io.kaskad.message.MessageFilter;
 import io.kaskad.message.MessageStatus;
@@ -20,7 +21,4 @@ record MessageFilterForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDat
                 blankToNull(taskId), blankToNull(recipient));
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

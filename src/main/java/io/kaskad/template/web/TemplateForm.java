@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 
+import static io.kaskad.common.Strings.blankToNull;
 import io.kaskad.message.SendRequest.ChannelSpec;
 import io.kaskad.message.SendRequest.TimeRange;
 import io.kaskad.template.MailruContent;
@@ -132,9 +133,6 @@ public class TemplateForm {
         return value == null ? "" : value.length() == 5 ? value + ":00" : value;
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 
     private static <T> List<T> rows(java.util.function.Supplier<T> row) {
         List<T> rows = new ArrayList<>();

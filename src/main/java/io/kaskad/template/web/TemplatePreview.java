@@ -3,8 +3,8 @@ package io.kaskad.template.web;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import io.kaskad.common.Formats;
 import io.kaskad.channel.SmsLength;
 import io.kaskad.template.TemplateRequest;
 import io.kaskad.template.TemplateVariables;
@@ -17,8 +17,6 @@ import io.kaskad.template.WhatsAppContent;
 record TemplatePreview(List<ChannelText> channels, Set<String> variables, String whatsAppHeader, String whatsAppBody,
         String whatsAppFooter, List<WhatsAppContent.Button> buttons) {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_.-]*)}");
-    private static final Pattern PARAMETER = Pattern.compile("\\{\\{(\\d+)}}");
 
     record ChannelText(String channel, String text, SmsLength sms) {
     }
@@ -38,7 +36,7 @@ record TemplatePreview(List<ChannelText> channels, Set<String> variables, String
 
     /** Variables shown as their sample value, e.g. {name} → «name». */
     private static String sample(String text) {
-        Matcher matcher = VARIABLE.matcher(text);
+        Matcher matcher = Formats.PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             matcher.appendReplacement(out, Matcher.quoteReplacement("«" + matcher.group(1) + "»"));
@@ -49,7 +47,7 @@ record TemplatePreview(List<ChannelText> channels, Set<String> variables, String
 
     /** WhatsApp parameters shown as sample values, e.g. {{1}} → [1]. */
     private static String parameters(String text) {
-        return text == null ? null : PARAMETER.matcher(text).replaceAll("[$1]");
+        return text == null ? null : Formats.WHATSAPP_PARAMETER.matcher(text).replaceAll("[$1]");
     }
 
 }
