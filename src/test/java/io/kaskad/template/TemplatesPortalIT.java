@@ -112,6 +112,19 @@ class TemplatesPortalIT {
     }
 
     @Test
+    void theNotificationFormOffersTheCascadesChannelsAsTheSendFormDoes() throws Exception {
+        MockHttpSession client = PortalLogin.as(mvc, accounts.company().username(), TestAccounts.PASSWORD);
+        // the same rows as the send form (one fragment): a channel, a text area with its label, "обязательный" tied to its box
+        for (String page : new String[] { "/templates/new?type=NOTIFICATION", "/messages/new" }) {
+            mvc.perform(get(page).session(client))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"channels0.channel\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*<textarea[^>]*aria-label=\"Текст, можно[^\"]*\"[^>]*id=\"channels0.text\".*")))
+                .andExpect(content().string(containsString("for=\"channels0.required1\"")));
+        }
+    }
+
+    @Test
     void theTemplateListIsSearchedByNameAndFilteredByState() throws Exception {
         TestCompany acme = accounts.company();
         MockHttpSession client = PortalLogin.as(mvc, acme.username(), TestAccounts.PASSWORD);
