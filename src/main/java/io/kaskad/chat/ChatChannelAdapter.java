@@ -47,9 +47,9 @@ class ChatChannelAdapter implements ChannelAdapter {
     public SendOutcome send(OutboundMessage message) {
         Map<String, Object> p = message.parameters();
         String user = message.recipient().messengerUserId() != null ? message.recipient().messengerUserId() : message.recipient().phone();
-        StartSessionRequest request = new StartSessionRequest(string(p.get("chatSessionName")), string(p.get("botId")), null, null,
-                p.get("messengerType") == null ? MessengerType.WHATSAPP.name() : string(p.get("messengerType")), user, null, null, null, null,
-                null, message.recipient().phone(), message.recipient().email(), message.recipient().deviceId(), null, null, true);
+        StartSessionRequest request = StartSessionRequest.forSend(string(p.get("chatSessionName")), string(p.get("botId")),
+                p.get("messengerType") == null ? MessengerType.WHATSAPP.name() : string(p.get("messengerType")), user,
+                message.recipient().phone(), message.recipient().email(), message.recipient().deviceId());
         String messageId = message.reference().contains("/") ? message.reference().substring(0, message.reference().indexOf('/'))
                 : message.reference();
         try {

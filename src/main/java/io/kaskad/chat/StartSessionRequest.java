@@ -20,6 +20,26 @@ public record StartSessionRequest(String name, String botId, String sessionId, I
                 clientId, clientExternalId, clientPhone, clientEmail, clientDeviceId, clientTimezone, clientMetadata, returnAnswerAsync);
     }
 
+    /** A messenger's user writing to a chat (a Telegram update); {@code messageBody} is their first message, if any. */
+    public static StartSessionRequest fromMessenger(String messengerType, String messengerUserId, String userName, String messageBody) {
+        return new StartSessionRequest(null, null, null, null, messengerType, messengerUserId, messageBody, null, userName, null, null, null,
+                null, null, null, null, true);
+    }
+
+    /** A session started by a send's chat channel, with the destination's contacts. */
+    public static StartSessionRequest forSend(String name, String botId, String messengerType, String messengerUserId, String phone,
+            String email, String deviceId) {
+        return new StartSessionRequest(name, botId, null, null, messengerType, messengerUserId, null, null, null, null, null, phone, email,
+                deviceId, null, null, true);
+    }
+
+    /** A new session with the client of {@code session}, in the same scenario. */
+    static StartSessionRequest sameClientAs(ChatSession session) {
+        return new StartSessionRequest(session.name(), session.scenarioId(), null, null, session.messengerType(), session.messengerUserId(),
+                null, null, session.clientName(), session.clientId(), session.clientExternalId(), session.clientPhone(), session.clientEmail(),
+                session.clientDeviceId(), session.clientTimezone(), null, true);
+    }
+
     public static StartSessionRequest web() {
         return new StartSessionRequest(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }

@@ -117,7 +117,7 @@ class ChatSessionsIT {
         TestCompany acme = accounts.company();
         String chatId = new ChatsApi(mvc, acme.bearer()).chat("{\"name\":\"Поддержка\"}");
         start(chatId, "{}").andExpect(jsonPath("$.messages[*].body",
-                contains(ChatSessionService.GREETING, ChatSessionService.NO_OPERATORS)));
+                contains("Здравствуйте! Чем мы можем помочь?", "Сейчас нет операторов на линии. Оставьте, пожалуйста, сообщение — мы ответим, как только сможем.")));
         assertThat(sessions(acme, "chatId=" + chatId).get(0)).containsEntry("status", "WAITING_OPERATOR");
     }
 
@@ -175,7 +175,7 @@ class ChatSessionsIT {
 
         sessions.operatorMessage(acme.company().id(), userId, waiting, "Здравствуйте, я Анна");
         mvc.perform(get("/api/v1/sessions/{id}/messages", waiting))
-            .andExpect(jsonPath("$[-2].body").value(ChatSessionService.OPERATOR_JOINED))
+            .andExpect(jsonPath("$[-2].body").value("Оператор подключился к диалогу."))
             .andExpect(jsonPath("$[-1].author").value("OPERATOR"));
         sessions.handBack(acme.company().id(), waiting);
         mvc.perform(get("/api/v1/sessions/{id}/messages", waiting)).andExpect(jsonPath("$[-1].body").value("Гость, оцените нас"));
@@ -199,7 +199,7 @@ class ChatSessionsIT {
                 mvc.perform(get("/api/v1/sessions/{id}/messages", sessionId)).andReturn().getResponse().getContentAsString(), "$[-1].body")
             .contains("от 1 до 2"));
         say(sessionId, "{\"body\":\"2\"}");
-        mvc.perform(get("/api/v1/sessions/{id}/messages", sessionId)).andExpect(jsonPath("$[-1].body").value(ChatSessionService.THANKS_FOR_RATING));
+        mvc.perform(get("/api/v1/sessions/{id}/messages", sessionId)).andExpect(jsonPath("$[-1].body").value("Спасибо за оценку!"));
         assertThat(sessions(acme, "chatId=" + chatId).get(0)).containsEntry("feedbackScore", 2).containsEntry("status", "ACTIVE");
     }
 

@@ -139,7 +139,7 @@ class ChatsPortalIT {
         MockHttpSession betaSession = PortalLogin.as(mvc, beta.username(), TestAccounts.PASSWORD);
         mvc.perform(get("/dialogs").session(betaSession)).andExpect(content().string(containsString(sessionId)));
         mvc.perform(get("/dialogs/{id}", sessionId).session(betaSession))
-            .andExpect(content().string(containsString(ChatSessionService.GREETING)));
+            .andExpect(content().string(containsString("Здравствуйте! Чем мы можем помочь?")));
     }
 
     /** The value of a hidden input of an htmx fragment. */

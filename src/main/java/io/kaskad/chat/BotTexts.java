@@ -1,0 +1,46 @@
+package io.kaskad.chat;
+
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the bot itself says when no scenario does (greeting, nobody on line, an operator joined, the
+ * rating): from the message bundles, in the chats' language (Russian, the default bundle).
+ */
+@Component
+class BotTexts {
+
+    private static final Locale CHAT_LANGUAGE = Locale.forLanguageTag("ru");
+
+    private final MessageSource messages;
+
+    BotTexts(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    String greeting() {
+        return text("chat.bot.greeting");
+    }
+
+    String noOperators() {
+        return text("chat.bot.no-operators");
+    }
+
+    String operatorJoined() {
+        return text("chat.bot.operator-joined");
+    }
+
+    String thanksForRating() {
+        return text("chat.bot.thanks-for-rating");
+    }
+
+    String ratingQuestion(int scale) {
+        return messages.getMessage("chat.bot.rating-question", new Object[] { scale }, CHAT_LANGUAGE);
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, CHAT_LANGUAGE);
+    }
+}
