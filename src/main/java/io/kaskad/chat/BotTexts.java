@@ -32,6 +32,11 @@ class BotTexts {
         return text("chat.bot.operator-joined");
     }
 
+    /** When every operator is at capacity and the chat has no busy text of its own. */
+    String busy() {
+        return text("chat.bot.busy");
+    }
+
     String thanksForRating() {
         return text("chat.bot.thanks-for-rating");
     }

@@ -169,7 +169,7 @@ class BotTurns {
         }
         if (loads.stream().allMatch(load -> load >= operatorCapacity)) {
             ChatSettings settings = chatService.settings(chat);
-            said.add(changes.say(session, Author.BOT, settings.busyText() == null ? ChatSettings.DEFAULT_BUSY_TEXT : settings.busyText(),
+            said.add(changes.say(session, Author.BOT, settings.busyText() == null ? texts.busy() : settings.busyText(),
                     List.of()));
         }
         return session.withOperator(null, SessionStatus.WAITING_OPERATOR);

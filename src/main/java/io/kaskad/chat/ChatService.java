@@ -31,6 +31,7 @@ public class ChatService {
 
     private final ChatRepository chats;
     private final CompanyService companies;
+    private final BotTexts botTexts;
     private final ScenarioRepository scenarios;
     private final ChatAvatars avatars;
     private final TelegramClient telegram;
@@ -40,8 +41,9 @@ public class ChatService {
     private final SecureRandom random = new SecureRandom();
 
     ChatService(ChatRepository chats, ScenarioRepository scenarios, ChatAvatars avatars, TelegramClient telegram, JsonMapper json,
-            Clock clock, PublicUrl publicUrl, CompanyService companies) {
+            Clock clock, PublicUrl publicUrl, CompanyService companies, BotTexts botTexts) {
         this.companies = companies;
+        this.botTexts = botTexts;
         this.chats = chats;
         this.scenarios = scenarios;
         this.avatars = avatars;
@@ -229,7 +231,7 @@ public class ChatService {
         String widget = widgetUrl(chat.publicId());
         return new ChatView(chat.publicId(), chat.name(), chat.scenarioId(), scenarioName(scenarioNames, chat.scenarioId()),
                 s.sessionLifetime(), chat.offlineScenarioId(), scenarioName(scenarioNames, chat.offlineScenarioId()),
-                s.busyText() == null ? ChatSettings.DEFAULT_BUSY_TEXT : s.busyText(), s.feedbackRequest(), s.feedbackPeriod(),
+                s.busyText() == null ? botTexts.busy() : s.busyText(), s.feedbackRequest(), s.feedbackPeriod(),
                 s.feedbackScale(), s.robotColor(), s.operatorColor(), s.userColor(), s.buttonColor(), s.buttonTextColor(),
                 s.dialogResultRequest(), s.intermediateFeedbackSeconds(), s.answerAfterFirstMessage(), s.messengerLinks(), avatarUrls,
                 new ChatView.Telegram(chat.telegramToken() != null, chat.telegramBotName()), widget,

@@ -24,7 +24,6 @@ public record ChatSettings(int sessionLifetime, String busyText, boolean feedbac
     public static final int MAX_SESSION_LIFETIME = 12 * 3600;
     public static final int DEFAULT_FEEDBACK_PERIOD = 24 * 3600;
     public static final int DEFAULT_FEEDBACK_SCALE = 5;
-    public static final String DEFAULT_BUSY_TEXT = "Все операторы сейчас заняты. Пожалуйста, подождите — мы ответим, как только освободимся.";
     public static final String DEFAULT_ROBOT_COLOR = "#0d6efd";
     public static final String DEFAULT_OPERATOR_COLOR = "#198754";
     public static final String DEFAULT_USER_COLOR = "#e9ecef";

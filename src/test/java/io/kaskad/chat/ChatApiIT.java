@@ -45,7 +45,7 @@ class ChatApiIT {
             .andExpect(jsonPath("$.feedbackRequest").value(false))
             .andExpect(jsonPath("$.feedbackScale").value(5))
             .andExpect(jsonPath("$.robotColor").value("#0d6efd"))
-            .andExpect(jsonPath("$.busyText").value(ChatSettings.DEFAULT_BUSY_TEXT))
+            .andExpect(jsonPath("$.busyText").value("Все операторы сейчас заняты. Пожалуйста, подождите — мы ответим, как только освободимся."))
             .andExpect(jsonPath("$.scenarioId").doesNotExist())
             .andExpect(jsonPath("$.telegram.linked").value(false))
             .andExpect(jsonPath("$.iframeCode").value(containsString("<iframe src=\"http://localhost/widget/")));
