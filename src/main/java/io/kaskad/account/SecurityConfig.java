@@ -52,10 +52,30 @@ class SecurityConfig {
             + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors *";
     /** API answers are data, never a page. */
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
+    /** Swagger UI: its own scripts and styles (inline styles among them), its icons as data: images, never framed. */
+    static final String DOCS_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            + "frame-ancestors 'none'";
 
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
+    }
+
+    /**
+     * The API's documentation, open like TWIN's: the OpenAPI document and Swagger UI, which calls the API
+     * with the key its reader gives it ("Authorize"), never with a portal session.
+     */
+    @Bean
+    @Order(-1)
+    SecurityFilterChain apiDocsSecurity(HttpSecurity http) {
+        http.securityMatcher("/api/docs", "/api/docs/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+            .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+            .csrf(AbstractHttpConfigurer::disable)
+            .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(DOCS_CSP))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .requestCache(AbstractHttpConfigurer::disable);
+        return http.build();
     }
 
     /**

@@ -24,6 +24,11 @@ import io.kaskad.chat.PostedMessage;
 import io.kaskad.chat.StartSessionRequest;
 import io.kaskad.chat.StartedSession;
 import io.kaskad.common.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 
 /**
  * The chat-session API of seed 003. Like the seed's, it needs no API key: the widget calls it from
@@ -37,7 +42,15 @@ import io.kaskad.common.NotFoundException;
  * key ({@code Authorization: Bearer}) and its sessions keep them.
  */
 @RestController
+// the widget's API: open to a chat's visitors, a company key optional (see SecurityConfig.publicChatSecurity)
+@SecurityRequirements
 class SessionApiController {
+
+    /** Seed 003's start request, field for field. */
+    static final String START_SESSION = """
+            {"name": "Заказ 1042", "sessionTtl": 3600, "messengerType": "WEB", "messageBody": "Здравствуйте! Где мой заказ?",
+             "clientNameForOperator": "Анна", "clientPhone": "75555673245", "clientEmail": "anna@example.com", "clientTimezone": 300,
+             "clientMetadata": {"orderId": "1042"}, "returnAnswerAsync": false}""";
 
     private final ChatSessionService sessions;
     private final ChatSessionQueries queries;
@@ -52,6 +65,11 @@ class SessionApiController {
     }
 
     @PostMapping("/api/chats/v1/chats/{chatId}/sessions")
+    @Operation(summary = "Start a chat session (seed 003)",
+            description = "Open to the chat's visitors (no key): a web session. With the company's API key the request may "
+                    + "carry a messenger identity. `sessionId` continues an open session instead.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @Content(
+            schema = @Schema(implementation = StartSessionRequest.class), examples = @ExampleObject(name = "Seed 003", value = START_SESSION)))
     @ResponseStatus(HttpStatus.CREATED)
     StartedSession start(@AuthenticationPrincipal ApiClient client, @PathVariable String chatId,
             @RequestBody(required = false) StartSessionRequest request, HttpServletRequest http) {

@@ -35,12 +35,35 @@ import io.kaskad.message.MessageService;
 import io.kaskad.message.SendRequest;
 import io.kaskad.message.SendResult;
 import io.kaskad.message.TemplateNotUsableException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The send API of seeds 000 and 004, and reading and cancelling messages. */
 @RestController
 @RequestMapping("/api/v1/messages")
 class MessageApiController {
+
+    /** Seed 000's send: an SMS, Viber when the SMS is not delivered, variables filling the text. */
+    static final String SEND_CASCADE = """
+            {"messages": [{
+              "channels": {"sms": {"text": "Здравствуйте, {name}! Ваш заказ готов"}, "viber": {"text": "Здравствуйте, {name}! Ваш заказ готов"}},
+              "destinations": [{"phone": "79001234567", "variables": {"name": "Анна"}}],
+              "allowedTimeRanges": [{"from": "09:00:00", "to": "21:00:00"}],
+              "validityPeriod": 60,
+              "callbackUrl": "https://shop.example/kaskad/status"
+            }]}""";
+
+    /** Seed 000's send by template: the template brings the channels and texts. */
+    static final String SEND_TEMPLATE = """
+            {"messages": [{
+              "templateId": "0de36c39-46a2-4426-b16c-c2a86e844311",
+              "destinations": [{"phone": "79001234567", "email": "anna@example.com", "variables": {"name": "Анна", "code": "1234"}}]
+            }]}""";
 
     private static final int MAX_IDEMPOTENCY_KEY = 200;
 
@@ -62,6 +85,14 @@ class MessageApiController {
      * and nothing is sent twice.
      */
     @PostMapping
+    @Operation(summary = "Send notifications (seed 000: POST /messages)",
+            description = "One message per destination; its channels are tried in order until one delivers (a channel with "
+                    + "`required: true` is sent whatever becomes of those before it). With `Idempotency-Key` a retry sends nothing twice.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = SendRequest.class),
+            examples = { @ExampleObject(name = "SMS, then Viber", value = SEND_CASCADE),
+                    @ExampleObject(name = "A notification template", value = SEND_TEMPLATE) }))
+    @ApiResponse(responseCode = "200", description = "One answer per destination, in request order (rejected ones included)",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = SendResponse.class))))
     ResponseEntity<?> send(@AuthenticationPrincipal ApiClient client,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @Valid @RequestBody SendRequest request) {
