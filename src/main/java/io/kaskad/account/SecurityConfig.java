@@ -121,10 +121,12 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain portalSecurity(HttpSecurity http, PortalUserDetailsService users, LoginThrottle throttle,
-            PersistentTokenRepository rememberMeTokens, @Value("${kaskad.security.remember-me-key}") String rememberMeKey) {
+            PersistentTokenRepository rememberMeTokens, @Value("${kaskad.security.remember-me-key}") String rememberMeKey,
+            @Value("${kaskad.metrics.scrape-token:}") String scrapeToken) {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers(ScrapeTokenFilter.PATH).hasAnyAuthority("ROLE_" + Role.ADMIN.name(), ScrapeTokenFilter.SCRAPER)
                 .requestMatchers("/actuator/**", "/admin/**").hasRole(Role.ADMIN.name())
                 .requestMatchers("/").authenticated()
                 .anyRequest().hasRole(Role.CLIENT.name()))
@@ -140,6 +142,7 @@ class SecurityConfig {
             .exceptionHandling(errors -> errors.authenticationEntryPoint(portalEntryPoint())
                 .accessDeniedHandler(new PortalAccessDeniedHandler()))
             .addFilterBefore(new RevokedAccessFilter(users), AuthorizationFilter.class)
+            .addFilterBefore(new ScrapeTokenFilter(scrapeToken), AuthorizationFilter.class)
             .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }

@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import static io.kaskad.common.Strings.blankToNull;
 import io.kaskad.account.CompanyService;
 import io.kaskad.chat.telegram.TelegramClient;
 import io.kaskad.common.ConflictException;
@@ -24,6 +23,8 @@ import io.kaskad.common.InvalidRequestException.Problem;
 import io.kaskad.common.NotFoundException;
 import io.kaskad.common.PublicUrl;
 import tools.jackson.databind.json.JsonMapper;
+
+import static io.kaskad.common.Strings.blankToNull;
 
 /** A company's chats: their settings, avatars and Telegram bots. */
 @Service

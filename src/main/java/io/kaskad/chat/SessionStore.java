@@ -103,6 +103,14 @@ class SessionStore {
             .optional();
     }
 
+    /** Open sessions of every company, counted up to {@code cap}. */
+    long countOpen(int cap) {
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM chat_session WHERE status IN ('ACTIVE', 'WAITING_OPERATOR', 'OPERATOR') LIMIT "
+                + (cap + 1) + ") open_sessions")
+            .query(Long.class)
+            .single();
+    }
+
     List<String> dueForExpiry(Instant now, int limit) {
         return jdbc.sql("SELECT public_id FROM chat_session WHERE status IN ('ACTIVE', 'WAITING_OPERATOR', 'OPERATOR') "
                 + "AND expires_at <= ? ORDER BY expires_at LIMIT ?")

@@ -2,8 +2,9 @@ package io.kaskad.message;
 
 import java.util.regex.Pattern;
 
-import static io.kaskad.common.Strings.blankToNull;
 import io.kaskad.channel.Channel;
+
+import static io.kaskad.common.Strings.blankToNull;
 
 /** Checks destination identifiers and picks the one each channel delivers to (send tasks check their rows with it too). */
 public final class Addresses {

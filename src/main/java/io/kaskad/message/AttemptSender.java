@@ -46,11 +46,14 @@ class AttemptSender {
     private final JsonMapper json;
     private final SendRateLimiter rateLimiter;
     private final TransactionTemplate transaction;
+    private final DispatchMetrics metrics;
     /** The first wait after no provider could take an attempt ({@code kaskad.dispatch.retry-backoff}); it doubles with each try. */
     private final Duration retryBackoff;
 
     AttemptSender(ProviderRoutes routes, ConversationWindows conversations, Clock clock, JsonMapper json, SendRateLimiter rateLimiter,
-            PlatformTransactionManager transactions, @Value("${kaskad.dispatch.retry-backoff:5s}") Duration retryBackoff) {
+            PlatformTransactionManager transactions, DispatchMetrics metrics,
+            @Value("${kaskad.dispatch.retry-backoff:5s}") Duration retryBackoff) {
+        this.metrics = metrics;
         this.retryBackoff = retryBackoff;
         this.routes = routes;
         this.conversations = conversations;
@@ -126,13 +129,17 @@ class AttemptSender {
     }
 
     private SendOutcome call(Route route, OutboundMessage outbound, AttemptRow attempt) {
+        long started = System.nanoTime();
+        SendOutcome outcome;
         try {
-            return route.send(outbound);
+            outcome = route.send(outbound);
         }
         catch (RuntimeException providerFailure) {
             log.warn("Provider {} failed on attempt {}", route.provider(), attempt.id(), providerFailure);
-            return SendOutcome.failed("PROVIDER_ERROR", shortened(String.valueOf(providerFailure.getMessage())));
+            outcome = SendOutcome.failed("PROVIDER_ERROR", shortened(String.valueOf(providerFailure.getMessage())));
         }
+        metrics.providerCall(attempt.channel(), route.provider(), outcome.status(), Duration.ofNanos(System.nanoTime() - started));
+        return outcome;
     }
 
     /** The attempt after its provider's answer. */

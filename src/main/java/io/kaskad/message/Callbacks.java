@@ -23,8 +23,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.kaskad.common.Strings;
 import io.kaskad.common.NetworkTargets;
+import io.kaskad.common.Strings;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,6 +47,7 @@ public class Callbacks implements DisposableBean {
     /** Batches the callbacks of a dispatcher's batch: JdbcClient runs one statement at a time. */
     private final JdbcTemplate jdbcTemplate;
     private final JsonMapper json;
+    private final MeterRegistry registry;
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final ExecutorService senders = Executors.newFixedThreadPool(16);
@@ -57,7 +59,9 @@ public class Callbacks implements DisposableBean {
         .build();
     private final boolean allowPrivateNetworks;
 
-    Callbacks(JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json, Clock clock, PlatformTransactionManager transactions, CallbackProperties properties) {
+    Callbacks(JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json, Clock clock, PlatformTransactionManager transactions,
+            CallbackProperties properties, MeterRegistry registry) {
+        this.registry = registry;
         this.allowPrivateNetworks = properties.allowPrivateNetworks();
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
@@ -168,6 +172,7 @@ public class Callbacks implements DisposableBean {
             }
             int attempts = result.callback().attempts() + 1;
             boolean giveUp = result.giveUp() || attempts > BACKOFF.size();
+            registry.counter("kaskad.callbacks.failed", "outcome", giveUp ? "given_up" : "retry").increment();
             jdbc.sql("UPDATE callback_delivery SET status = ?, attempts = ?, next_at = ?, last_error = ? WHERE id = ?")
                 .params(giveUp ? "FAILED" : "PENDING", attempts,
                         Sql.ts(giveUp ? now : now.plus(BACKOFF.get(attempts - 1))), Strings.cut(result.error(), 500), result.callback().id())

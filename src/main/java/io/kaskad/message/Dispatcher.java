@@ -59,14 +59,16 @@ public class Dispatcher {
     private final ProviderCalls calls;
     private final AttemptSender sender;
     private final Callbacks callbacks;
+    private final DispatchMetrics metrics;
     private final Clock clock;
     private final TransactionTemplate transaction;
     /** Set when the application begins to stop: no new claims, and claimed attempts not yet handed over go back. */
     private volatile boolean stopping;
 
     Dispatcher(MessageStore store, SendRateLimiter rateLimiter, ProviderRoutes routes, ProviderCalls calls, AttemptSender sender,
-            Callbacks callbacks, Clock clock, PlatformTransactionManager transactions) {
+            Callbacks callbacks, DispatchMetrics metrics, Clock clock, PlatformTransactionManager transactions) {
         this.callbacks = callbacks;
+        this.metrics = metrics;
         this.store = store;
         this.rateLimiter = rateLimiter;
         this.routes = routes;
@@ -426,8 +428,10 @@ public class Dispatcher {
         }
         Map<Long, MessageRow> messages = lockedMessages.stream().collect(Collectors.toMap(MessageRow::id, Function.identity()));
         Map<Long, List<AttemptRow>> attemptsByMessage = new HashMap<>();
+        Map<Long, AttemptStatus> before = new HashMap<>();
         for (AttemptRow attempt : store.attempts(messages.keySet())) {
             attemptsByMessage.computeIfAbsent(attempt.messageId(), id -> new ArrayList<>()).add(attempt);
+            before.put(attempt.id(), attempt.status());
         }
         Map<Long, AttemptRow> updated = new LinkedHashMap<>();
         int applied = 0;
@@ -457,6 +461,10 @@ public class Dispatcher {
             }
         }
         store.updateAttempts(List.copyOf(updated.values()), now);
+        metrics.afterCommit(updated.values().stream()
+            .filter(attempt -> attempt.status() != before.get(attempt.id()))
+            .map(attempt -> new DispatchMetrics.Change(before.get(attempt.id()), attempt))
+            .toList());
         List<MessageStore.StatusChange> statusChanges = new ArrayList<>();
         for (Map.Entry<Long, List<AttemptRow>> entry : attemptsByMessage.entrySet()) {
             MessageRow message = messages.get(entry.getKey());

@@ -24,6 +24,8 @@ import io.kaskad.message.SendResult;
 import io.kaskad.message.TemplateNotUsableException;
 import io.kaskad.message.TemplateParameterException;
 import io.kaskad.task.TaskStore.StoredRow;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,6 +44,8 @@ class TaskRunner {
     private static final Duration MAX_CATCH_UP = Duration.ofSeconds(5);
     private static final Duration STALE_IMPORT = Duration.ofMinutes(30);
 
+    private final Counter rowsSent;
+    private final Counter rowsRejected;
     private final TaskStore store;
     private final MessageService messages;
     private final CompanyService companies;
@@ -51,7 +55,11 @@ class TaskRunner {
     private final int maxBatch;
 
     TaskRunner(TaskStore store, MessageService messages, CompanyService companies, TransactionTemplate transactions, JsonMapper json,
-            Clock clock, @Value("${kaskad.task.max-batch:1000}") int maxBatch) {
+            Clock clock, @Value("${kaskad.task.max-batch:1000}") int maxBatch, MeterRegistry registry) {
+        this.rowsSent = Counter.builder("kaskad.task.rows").description("Send-task rows sent or rejected").tag("outcome", "sent")
+            .register(registry);
+        this.rowsRejected = Counter.builder("kaskad.task.rows").description("Send-task rows sent or rejected").tag("outcome", "rejected")
+            .register(registry);
         this.store = store;
         this.messages = messages;
         this.companies = companies;
@@ -143,6 +151,9 @@ class TaskRunner {
                     rejected && result.rejection() != null ? result.rejection().code() : null));
         }
         store.recordOutcomes(task.id(), outcomes);
+        long rejectedRows = outcomes.stream().filter(row -> row.outcome() == RowOutcome.REJECTED).count();
+        rowsRejected.increment(rejectedRows);
+        rowsSent.increment(outcomes.size() - rejectedRows);
         int checkpoint = rows.get(rows.size() - 1).number();
         store.update(task.progressed(checkpoint, task.sentRows() + rows.size(), task.unsentRows(), now), now);
         return true;

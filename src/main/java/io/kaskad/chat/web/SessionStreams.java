@@ -20,6 +20,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import io.kaskad.chat.ChatSessionQueries;
 import io.kaskad.chat.DialogMessage;
 import io.kaskad.chat.SessionStatus;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The open SSE streams of this node. A sweep reads, from the database, what is new in the sessions
@@ -42,8 +44,11 @@ class SessionStreams implements SmartLifecycle {
         return thread;
     });
 
-    SessionStreams(ChatSessionQueries queries, @Value("${kaskad.chat.stream-interval:250ms}") Duration interval) {
+    SessionStreams(ChatSessionQueries queries, @Value("${kaskad.chat.stream-interval:250ms}") Duration interval, MeterRegistry registry) {
         this.queries = queries;
+        Gauge.builder("kaskad.chat.streams", watchers, open -> open.values().stream().mapToInt(List::size).sum())
+            .description("Open event streams of chat sessions (SSE) on this node")
+            .register(registry);
         sweeper.scheduleWithFixedDelay(this::sweep, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 

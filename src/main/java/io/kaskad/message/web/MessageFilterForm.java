@@ -5,10 +5,11 @@ import java.time.ZoneId;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
-import static io.kaskad.common.Strings.blankToNull;
 import io.kaskad.channel.Channel;
 import io.kaskad.message.MessageFilter;
 import io.kaskad.message.MessageStatus;
+
+import static io.kaskad.common.Strings.blankToNull;
 
 /** The filters of "Просмотр сообщений"; dates are days in the company's time zone, both inclusive. */
 record MessageFilterForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 
-import static io.kaskad.common.Strings.blankToNull;
 import io.kaskad.message.SendRequest.ChannelSpec;
 import io.kaskad.message.SendRequest.TimeRange;
 import io.kaskad.template.MailruContent;
@@ -13,6 +12,8 @@ import io.kaskad.template.TemplateRequest;
 import io.kaskad.template.TemplateType;
 import io.kaskad.template.TemplateView;
 import io.kaskad.template.WhatsAppContent;
+
+import static io.kaskad.common.Strings.blankToNull;
 
 /**
  * The portal's template editor, for all three kinds (the fields of the other kinds stay empty).
@@ -132,7 +133,6 @@ public class TemplateForm {
         String value = blankToNull(time);
         return value == null ? "" : value.length() == 5 ? value + ":00" : value;
     }
-
 
     private static <T> List<T> rows(java.util.function.Supplier<T> row) {
         List<T> rows = new ArrayList<>();
