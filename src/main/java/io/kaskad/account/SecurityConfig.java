@@ -125,6 +125,8 @@ class SecurityConfig {
             @Value("${kaskad.metrics.scrape-token:}") String scrapeToken) {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                // a message's short links: whoever got the message follows them
+                .requestMatchers("/s/*").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers(ScrapeTokenFilter.PATH).hasAnyAuthority("ROLE_" + Role.ADMIN.name(), ScrapeTokenFilter.SCRAPER)
                 .requestMatchers("/actuator/**", "/admin/**").hasRole(Role.ADMIN.name())

@@ -128,12 +128,20 @@ public class MessageQueries {
                     AttemptStatus.valueOf(rs.getString(4)), rs.getString(5)))
             .list()
             .forEach(attempt -> attempts.computeIfAbsent(attempt.messageId(), id -> new ArrayList<>()).add(attempt));
+        Map<Long, Long> clicks = new HashMap<>();
+        jdbc.sql("""
+                SELECT l.message_id, COUNT(*) FROM short_link l JOIN link_click c ON c.code = l.code AND c.bot = FALSE
+                WHERE l.message_id IN (:ids) GROUP BY l.message_id""")
+            .param("ids", rows.stream().map(MessageRow::id).toList())
+            .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+            .list()
+            .forEach(count -> clicks.put(count.getKey(), count.getValue()));
         return rows.stream().map(m -> {
             Attempt significant = significant(attempts.getOrDefault(m.id(), List.of()), filter);
             return new MessageSummary(m.id(), m.publicId(), m.bulkId(), m.groupId(), m.flowId(), m.taskId(), m.status(),
                     significant == null ? m.firstChannel() : significant.channel(),
                     significant == null ? null : significant.providerMessageId(), m.phone(), m.email(), m.messengerUserId(),
-                    m.deviceId(), m.sendAt(), m.createdAt(), m.updatedAt(), m.errorCode());
+                    m.deviceId(), m.sendAt(), m.createdAt(), m.updatedAt(), m.errorCode(), clicks.getOrDefault(m.id(), 0L));
         }).collect(Collectors.toList());
     }
 

@@ -31,11 +31,13 @@ public class MessageService {
     private final MessageStore store;
     private final IdempotencyStore idempotency;
     private final Callbacks callbacks;
+    private final LinkClicks linkClicks;
     private final Clock clock;
 
     MessageService(SendPlanner planner, MessageStore store, IdempotencyStore idempotency, ProviderConnections connections,
-            Callbacks callbacks, Clock clock) {
+            Callbacks callbacks, LinkClicks linkClicks, Clock clock) {
         this.callbacks = callbacks;
+        this.linkClicks = linkClicks;
         this.planner = planner;
         this.connections = connections;
         this.store = store;
@@ -201,6 +203,6 @@ public class MessageService {
                             a.providerMessageId(), a.text(), a.errorCode(), a.errorMessage(), a.sentAt(), a.finishedAt(),
                             a.updatedAt(), a.connectionId() == null ? null
                                     : new MessageView.Connection(a.connectionId(), names.getOrDefault(a.connectionId(), "—"))))
-                    .toList());
+                    .toList(), linkClicks.ofMessage(message.id()));
     }
 }

@@ -45,8 +45,10 @@ class MessageStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final JsonMapper json;
+    private final ShortLinks shortLinks;
 
-    MessageStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json) {
+    MessageStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json, ShortLinks shortLinks) {
+        this.shortLinks = shortLinks;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.json = json;
@@ -56,7 +58,70 @@ class MessageStore {
 
     void insert(List<PlannedMessage> messages, Instant now) {
         long[] ids = insertMessages(messages, now);
-        insertAttempts(messages, ids, now);
+        List<PlannedMessage> withFreeCodes = withFreeShortLinkCodes(messages);
+        insertAttempts(withFreeCodes, ids, now);
+        insertShortLinks(withFreeCodes, ids, now);
+    }
+
+    /**
+     * The messages with any short-link code that is already taken (by a stored link, or twice in this batch)
+     * drawn again, in its attempt's text too. Codes are random: at millions of links a repeat is rare but
+     * possible, and it would fail the whole send on the table's key.
+     */
+    private List<PlannedMessage> withFreeShortLinkCodes(List<PlannedMessage> messages) {
+        List<String> codes = messages.stream()
+            .flatMap(message -> message.attempts().stream())
+            .flatMap(attempt -> attempt.links().stream())
+            .map(ShortLinks.Link::code)
+            .toList();
+        if (codes.isEmpty()) {
+            return messages;
+        }
+        Set<String> taken = new HashSet<>();
+        for (int from = 0; from < codes.size(); from += 1000) {
+            taken.addAll(jdbc.sql("SELECT code FROM short_link WHERE code IN (:codes)")
+                .param("codes", codes.subList(from, Math.min(codes.size(), from + 1000)))
+                .query(String.class)
+                .list());
+        }
+        Set<String> seen = new HashSet<>();
+        List<PlannedMessage> out = new ArrayList<>(messages.size());
+        for (PlannedMessage message : messages) {
+            List<PlannedMessage.Attempt> attempts = new ArrayList<>();
+            for (PlannedMessage.Attempt attempt : message.attempts()) {
+                PlannedMessage.Attempt free = attempt;
+                for (ShortLinks.Link link : attempt.links()) {
+                    String code = link.code();
+                    while (taken.contains(code) || !seen.add(code)) {
+                        code = shortLinks.newCode();
+                    }
+                    if (!code.equals(link.code())) {
+                        free = free.withCode(link.code(), code);
+                    }
+                }
+                attempts.add(free);
+            }
+            out.add(message.withAttempts(attempts));
+        }
+        return out;
+    }
+
+    private void insertShortLinks(List<PlannedMessage> messages, long[] ids, Instant now) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            PlannedMessage message = messages.get(i);
+            for (PlannedMessage.Attempt attempt : message.attempts()) {
+                for (ShortLinks.Link link : attempt.links()) {
+                    rows.add(new Object[] { link.code(), message.companyId(), ids[i], attempt.step(), link.position(), link.url(), Sql.ts(now) });
+                }
+            }
+        }
+        if (!rows.isEmpty()) {
+            jdbcTemplate.batchUpdate("""
+                    INSERT INTO short_link (code, company_id, message_id, step, position, url, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""", rows,
+                    new int[] { Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.INTEGER, Types.VARCHAR, Types.TIMESTAMP });
+        }
     }
 
     private long[] insertMessages(List<PlannedMessage> messages, Instant now) {

@@ -8,7 +8,8 @@ import io.kaskad.channel.Channel;
 /** A message as its company sees it, with its cascade attempts in channel order. */
 public record MessageView(String id, String bulkId, String groupId, String flowId, String taskId, MessageStatus status,
         Channel channel, String phone, String email, String messengerUserId, String deviceId, Instant sendAt,
-        Instant createdAt, Instant updatedAt, String errorCode, String errorField, List<AttemptView> attempts) {
+        Instant createdAt, Instant updatedAt, String errorCode, String errorField, List<AttemptView> attempts,
+        List<LinkClicks.Link> links) {
 
     /** The destination's identifiers as given, comma separated. */
     public String recipient() {

@@ -14,8 +14,22 @@ record PlannedMessage(String publicId, long companyId, String bulkId, String flo
         Destination destination, TimeWindows windows, Channel firstChannel, MessageStatus status, ZoneId zone, Instant dueAt,
         List<Attempt> attempts, Rejection rejection) {
 
+    PlannedMessage withAttempts(List<Attempt> newAttempts) {
+        return new PlannedMessage(publicId, companyId, bulkId, flowId, groupId, spec, destination, windows, firstChannel, status, zone,
+                dueAt, newAttempts, rejection);
+    }
+
+    /** {@code links}: the short links standing in {@code text} for the links it was written with (seed 000's useShortLinks). */
     record Attempt(int step, Channel channel, boolean required, AttemptStatus status, String address, String text,
-            String parametersJson) {
+            String parametersJson, List<ShortLinks.Link> links) {
+
+        /** The same attempt with one short link's code changed, in its text too (a code already taken). */
+        Attempt withCode(String code, String newCode) {
+            return new Attempt(step, channel, required, status, address, text.replace(ShortLinks.PATH + code, ShortLinks.PATH + newCode),
+                    parametersJson, links.stream()
+                        .map(link -> link.code().equals(code) ? new ShortLinks.Link(newCode, link.position(), link.url()) : link)
+                        .toList());
+        }
     }
 
     static Builder builder(long companyId, String bulkId, String flowId, String groupId, MessageSpec spec,

@@ -40,11 +40,14 @@ class SendPlanner {
     private final ObjectProvider<SendTemplates> templates;
     private final ObjectProvider<SendTasks> tasks;
     private final CallbackProperties callbacks;
+    private final ShortLinks shortLinks;
     static final Duration MAX_SEND_AHEAD = Duration.ofDays(180);
     /** The phone column's length. */
     private static final int MAX_STORED_PHONE = 20;
 
-    SendPlanner(JsonMapper json, ObjectProvider<SendTemplates> templates, ObjectProvider<SendTasks> tasks, CallbackProperties callbacks) {
+    SendPlanner(JsonMapper json, ObjectProvider<SendTemplates> templates, ObjectProvider<SendTasks> tasks, CallbackProperties callbacks,
+            ShortLinks shortLinks) {
+        this.shortLinks = shortLinks;
         this.callbacks = callbacks;
         this.json = json;
         this.templates = templates;
@@ -234,11 +237,14 @@ class SendPlanner {
         }
         List<AttemptStatus> statuses = Cascade.initialStatuses(reachable.stream().map(plan -> plan.spec().isRequired()).toList());
         List<PlannedMessage.Attempt> attempts = new ArrayList<>();
+        boolean shortLinks = Boolean.TRUE.equals(spec.useShortLinks());
         for (int step = 0; step < reachable.size(); step++) {
             ChannelPlan plan = reachable.get(step);
+            String text = Texts.fill(plan.spec().text(), destination.variables());
+            ShortLinks.Shortened shortened = shortLinks && ShortLinks.applies(plan.channel()) ? this.shortLinks.shorten(text)
+                    : new ShortLinks.Shortened(text, List.of());
             attempts.add(new PlannedMessage.Attempt(step, plan.channel(), plan.spec().isRequired(), statuses.get(step),
-                    Addresses.forChannel(plan.channel(), destination), Texts.fill(plan.spec().text(), destination.variables()),
-                    plan.parametersJson()));
+                    Addresses.forChannel(plan.channel(), destination), shortened.text(), plan.parametersJson(), shortened.links()));
         }
         return message.accepted(zone, dueAt, attempts);
     }

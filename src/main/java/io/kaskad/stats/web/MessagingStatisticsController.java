@@ -111,6 +111,7 @@ class MessagingStatisticsController {
         fields.put("createdAt", MessageSummary::createdAt);
         fields.put("updatedAt", MessageSummary::updatedAt);
         fields.put("error", MessageSummary::errorCode);
+        fields.put("clicks", MessageSummary::clicks);
         return fields;
     }
 }

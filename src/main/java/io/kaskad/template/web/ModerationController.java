@@ -20,15 +20,18 @@ import io.kaskad.common.InvalidRequestException;
 import io.kaskad.template.TemplateService;
 import io.kaskad.template.TemplateType;
 import io.kaskad.template.TemplateView;
+import io.kaskad.message.ShortLinks;
 
 /** "Модерация" (admins): the queue across companies, a template with its preview, approve or reject with a reason. */
 @Controller
 class ModerationController {
 
     private final TemplateService templates;
+    private final ShortLinks shortLinks;
     private final CompanyService companies;
 
-    ModerationController(TemplateService templates, CompanyService companies) {
+    ModerationController(TemplateService templates, CompanyService companies, ShortLinks shortLinks) {
+        this.shortLinks = shortLinks;
         this.templates = templates;
         this.companies = companies;
     }
@@ -49,7 +52,7 @@ class ModerationController {
         TemplateView view = templates.forModeration(templateId);
         model.addAttribute("template", view);
         model.addAttribute("companyName", companies.get(view.companyId()).name());
-        model.addAttribute("preview", TemplatePreview.of(TemplateForm.of(view).toRequest()));
+        model.addAttribute("preview", TemplatePreview.of(TemplateForm.of(view).toRequest(), shortLinks::asSent));
         return "admin/moderation-template";
     }
 

@@ -34,6 +34,7 @@ import io.kaskad.template.TemplateState;
 import io.kaskad.template.TemplateType;
 import io.kaskad.template.TemplateView;
 import io.kaskad.template.WhatsAppContent;
+import io.kaskad.message.ShortLinks;
 
 /**
  * "Шаблоны", "Шаблоны WhatsApp", "Шаблоны mail.ru": a company's templates, their editor with a live
@@ -43,9 +44,11 @@ import io.kaskad.template.WhatsAppContent;
 class TemplateController {
 
     private final TemplateService templates;
+    private final ShortLinks shortLinks;
     private final MessageSource texts;
 
-    TemplateController(TemplateService templates, MessageSource texts) {
+    TemplateController(TemplateService templates, MessageSource texts, ShortLinks shortLinks) {
+        this.shortLinks = shortLinks;
         this.templates = templates;
         this.texts = texts;
     }
@@ -79,7 +82,7 @@ class TemplateController {
     String create(@RequestParam TemplateType type, Model model) {
         TemplateForm form = TemplateForm.blank(type);
         model.addAttribute("form", form);
-        model.addAttribute("preview", TemplatePreview.of(form.toRequest()));
+        model.addAttribute("preview", TemplatePreview.of(form.toRequest(), shortLinks::asSent));
         model.addAttribute("currentPath", listPath(type));
         return "templates/edit";
     }
@@ -94,7 +97,7 @@ class TemplateController {
     String detail(@AuthenticationPrincipal PortalUser user, @PathVariable String templateId, Model model) {
         TemplateView view = templates.get(user.companyId(), templateId);
         model.addAttribute("template", view);
-        model.addAttribute("preview", TemplatePreview.of(TemplateForm.of(view).toRequest()));
+        model.addAttribute("preview", TemplatePreview.of(TemplateForm.of(view).toRequest(), shortLinks::asSent));
         return "templates/detail";
     }
 
@@ -104,7 +107,7 @@ class TemplateController {
         TemplateForm form = TemplateForm.of(view);
         model.addAttribute("form", form);
         model.addAttribute("templateId", templateId);
-        model.addAttribute("preview", TemplatePreview.of(form.toRequest()));
+        model.addAttribute("preview", TemplatePreview.of(form.toRequest(), shortLinks::asSent));
         model.addAttribute("currentPath", listPath(view.type()));
         return "templates/edit";
     }
@@ -142,12 +145,12 @@ class TemplateController {
     /** The editor's live preview, swapped in by htmx as the client types. */
     @PostMapping("/templates/preview")
     String preview(@ModelAttribute("form") TemplateForm form, Model model) {
-        model.addAttribute("preview", TemplatePreview.of(form.toRequest()));
+        model.addAttribute("preview", TemplatePreview.of(form.toRequest(), shortLinks::asSent));
         return "templates/preview :: preview";
     }
 
     private String saving(Model model, TemplateForm form, RedirectAttributes redirect, Supplier<TemplateView> save) {
-        model.addAttribute("preview", TemplatePreview.of(form.toRequest()));
+        model.addAttribute("preview", TemplatePreview.of(form.toRequest(), shortLinks::asSent));
         try {
             TemplateView saved = save.get();
             redirect.addFlashAttribute("success", "templates.saved");

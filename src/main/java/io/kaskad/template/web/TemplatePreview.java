@@ -2,6 +2,7 @@ package io.kaskad.template.web;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 
 import io.kaskad.common.Formats;
@@ -21,10 +22,19 @@ record TemplatePreview(List<ChannelText> channels, Set<String> variables, String
     record ChannelText(String channel, String text, SmsLength sms) {
     }
 
-    static TemplatePreview of(TemplateRequest request) {
+    /**
+     * @param linksAsSent the text with its links as long as the short links they become (with {@code useShortLinks}, SMS and
+     *                    Viber): the SMS length counts what the phone gets
+     */
+    static TemplatePreview of(TemplateRequest request, UnaryOperator<String> linksAsSent) {
+        boolean shortLinks = Boolean.TRUE.equals(request.useShortLinks());
         List<ChannelText> texts = request.channels() == null ? List.of() : request.channels().entrySet().stream()
             .filter(e -> e.getValue() != null && e.getValue().text() != null)
-            .map(e -> new ChannelText(e.getKey(), sample(e.getValue().text()), SmsLength.of(sample(e.getValue().text()))))
+            .map(e -> {
+                String text = sample(e.getValue().text());
+                boolean shortened = shortLinks && ("sms".equals(e.getKey()) || "viber".equals(e.getKey()));
+                return new ChannelText(e.getKey(), text, SmsLength.of(shortened ? linksAsSent.apply(text) : text));
+            })
             .toList();
         Set<String> variables = TemplateVariables.of(request.channels() == null ? new String[0]
                 : request.channels().values().stream().filter(c -> c != null).map(c -> c.text()).toArray(String[]::new));
