@@ -29,4 +29,23 @@ final class CallbackPayload {
         body.put("updatedAt", at.toString());
         return json.writeValueAsString(body);
     }
+
+    /**
+     * A person clicked one of the message's short links: {@code "event":"CLICK"} with the link's address,
+     * the message's current status unchanged (a status callback has no {@code event}).
+     */
+    static String click(JsonMapper json, MessageRow message, String url, Instant at) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", message.publicId());
+        body.put("event", "CLICK");
+        body.put("bulkId", message.bulkId());
+        body.put("groupId", message.groupId());
+        body.put("flowId", message.flowId());
+        body.put("taskId", message.taskId());
+        body.put("status", message.status().name());
+        body.put("url", url);
+        body.put("callbackData", message.callbackData());
+        body.put("updatedAt", at.toString());
+        return json.writeValueAsString(body);
+    }
 }

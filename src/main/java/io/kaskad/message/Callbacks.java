@@ -89,6 +89,17 @@ public class Callbacks implements DisposableBean {
         }
     }
 
+    /** Queues a click on one of the message's short links, when the message asked for callbacks (in the click's transaction). */
+    void queueClick(MessageRow message, String url, Instant at) {
+        if (message.callbackUrl() == null) {
+            return;
+        }
+        jdbcTemplate.update("""
+                INSERT INTO callback_delivery (company_id, message_id, url, payload, status, attempts, next_at, created_at)
+                VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?)""", message.companyId(), message.id(), message.callbackUrl(),
+                CallbackPayload.click(json, message, url, at), Sql.ts(at), Sql.ts(at));
+    }
+
     /** Sends up to {@code limit} due callbacks; answers how many were tried. */
     public int deliverDue(int limit) {
         List<Due> due = transaction.execute(status -> claim(limit));

@@ -35,9 +35,11 @@ public class LinkClicks {
 
     private final JdbcClient jdbc;
     private final PublicUrl publicUrl;
+    private final Callbacks callbacks;
     private final Clock clock;
 
-    LinkClicks(JdbcClient jdbc, PublicUrl publicUrl, Clock clock) {
+    LinkClicks(JdbcClient jdbc, PublicUrl publicUrl, Callbacks callbacks, Clock clock) {
+        this.callbacks = callbacks;
         this.jdbc = jdbc;
         this.publicUrl = publicUrl;
         this.clock = clock;
@@ -51,16 +53,27 @@ public class LinkClicks {
         }
         Instant now = clock.instant();
         Optional<Target> target = jdbc.sql("""
-                SELECT l.url, l.created_at, COALESCE(a.sent_at, a.finished_at) AS sent_at FROM short_link l
+                SELECT l.url, l.message_id, l.created_at, COALESCE(a.sent_at, a.finished_at) AS sent_at FROM short_link l
                 LEFT JOIN message_attempt a ON a.message_id = l.message_id AND a.step = l.step
                 WHERE l.code = ?""")
             .param(code)
-            .query((rs, row) -> new Target(rs.getString("url"), Sql.instant(rs, "created_at"), Sql.instant(rs, "sent_at")))
+            .query((rs, row) -> new Target(rs.getString("url"), rs.getLong("message_id"), Sql.instant(rs, "created_at"),
+                    Sql.instant(rs, "sent_at")))
             .optional()
             .filter(found -> found.createdAt().plus(KEEP).isAfter(now));
-        target.ifPresent(found -> jdbc.sql("INSERT INTO link_click (code, clicked_at, user_agent, bot) VALUES (?, ?, ?, ?)")
-            .params(code, Sql.ts(now), Strings.cut(userAgent, 300), head || isBot(userAgent) || tooQuick(found.sentAt(), now))
-            .update());
+        target.ifPresent(found -> {
+            boolean preview = head || isBot(userAgent) || tooQuick(found.sentAt(), now);
+            jdbc.sql("INSERT INTO link_click (code, clicked_at, user_agent, bot) VALUES (?, ?, ?, ?)")
+                .params(code, Sql.ts(now), Strings.cut(userAgent, 300), preview)
+                .update();
+            if (!preview) {
+                jdbc.sql("SELECT * FROM message WHERE id = ?")
+                    .param(found.messageId())
+                    .query(MessageStore::messageRow)
+                    .optional()
+                    .ifPresent(message -> callbacks.queueClick(message, found.url(), now));
+            }
+        });
         return target.map(Target::url);
     }
 
@@ -82,7 +95,7 @@ public class LinkClicks {
             .list();
     }
 
-    private record Target(String url, Instant createdAt, Instant sentAt) {
+    private record Target(String url, long messageId, Instant createdAt, Instant sentAt) {
     }
 
     static boolean isBot(String userAgent) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
@@ -47,6 +48,9 @@ class ShortLinksIT {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -57,7 +61,7 @@ class ShortLinksIT {
         TestCompany acme = accounts.company();
         MessagesApi api = new MessagesApi(mvc, acme.bearer());
         String id = api.sendOne("""
-                {"messages":[{"useShortLinks":true,
+                {"messages":[{"useShortLinks":true, "callbackUrl":"https://shop.example/kaskad/status",
                   "channels":{"sms":{"text":"Заказ готов: https://shop.example/orders/42?utm=sms. Спасибо!"},
                               "email":{"subject":"Заказ","text":"Заказ готов: https://shop.example/orders/42"}},
                   "destinations":[{"phone":"79001230042","email":"anna@example.com"}]}]}""");
@@ -81,7 +85,13 @@ class ShortLinksIT {
             .andExpect(header().string("Location", "https://shop.example/orders/42?utm=sms"))
             .andExpect(header().string("Cache-Control", containsString("no-store")));
 
-        api.get(id);
+        // the person's click, not the previews, goes to the message's callbackUrl
+        List<String> clickCallbacks = jdbc.sql("""
+                SELECT payload FROM callback_delivery WHERE message_id = (SELECT id FROM message WHERE public_id = ?)
+                AND payload LIKE '%"event":"CLICK"%'""").param(id).query(String.class).list();
+        assertThat(clickCallbacks).singleElement().asString()
+            .contains("\"url\":\"https://shop.example/orders/42?utm=sms\"").contains("\"id\":\"" + id + "\"");
+
         mvc.perform(get("/api/v1/messages/{id}", id).header("Authorization", acme.bearer()))
             .andExpect(jsonPath("$.links[0].clicks").value(1))
             .andExpect(jsonPath("$.links[0].previews").value(2))
