@@ -10,6 +10,9 @@
 #                                      # at once, then answering in LATENCY (default 100ms): rate and PROVIDER_TIMEOUTs
 #   benchmark/run.sh mysql smpp        # instead: a burst of SMS (BURST, default 10,000) over one SMPP bind to an SMSC
 #                                      # in the benchmark answering in SMSC_LATENCY_MS (default 20)
+#   benchmark/run.sh mysql scale       # instead: one company with MESSAGES (5,000,000) messages over 60 days, filled once
+#                                      # into kaskad_scale (MariaDB's sequence engine; REFILL=1 starts over), then p50/p95
+#                                      # of the messages page and the statistics API (RUNS, default 20, per request)
 #
 # Sizes can be changed with INGEST=… BURST=… CLIENTS=… in the environment.
 set -euo pipefail
@@ -25,9 +28,14 @@ trap 'kill "${app_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 source benchmark/common.sh
 build_jar "$work"
 
+# the scale scenario reads the portal as a client of the benchmark company
+if [ "$scenario" = scale ]; then
+  client_user=scale-client
+  client_password=Bench-Scale-Pass-2026
+fi
 app_args=(--server.port="$port" --kaskad.sandbox.delivery-delay=0 --kaskad.sandbox.keep-send-log=false
   --kaskad.bootstrap.company-name=Benchmark --kaskad.bootstrap.api-key="$key"
-  --kaskad.bootstrap.admin-username= --kaskad.bootstrap.client-username=)
+  --kaskad.bootstrap.admin-username= --kaskad.bootstrap.client-username="${client_user:-}" --kaskad.bootstrap.client-password="${client_password:-}")
 if [ "$mode" = h2 ]; then
   jdbc_url="jdbc:h2:file:$work/data/kaskad;MODE=MySQL;AUTO_SERVER=TRUE"
   jdbc_user=sa
@@ -35,11 +43,16 @@ if [ "$mode" = h2 ]; then
   app_args+=(--kaskad.data-dir="$work/data" --spring.datasource.url="$jdbc_url")
 else
   db_name="${DB_NAME:-kaskad_bench}"
+  # the scale scenario keeps its database between runs: filling 5,000,000 messages takes minutes
+  [ "$scenario" = scale ] && db_name="${DB_NAME:-kaskad_scale}"
   jdbc_url="${DB_URL:-jdbc:mysql://127.0.0.1:3306/$db_name?sslMode=DISABLED&allowPublicKeyRetrieval=true&connectionTimeZone=UTC&rewriteBatchedStatements=true}"
   jdbc_user="${DB_USER:-kaskad}"
   jdbc_password="${DB_PASSWORD:-kaskad}"
   if [ -z "${DB_URL:-}" ]; then
-    recreate_database "$db_name" "$jdbc_user" "$jdbc_password"
+    if [ "$scenario" != scale ] || [ "${REFILL:-0}" = 1 ] \
+        || ! "$(command -v mariadb || command -v mysql)" --protocol=tcp -h 127.0.0.1 -uroot -e "USE \`$db_name\`" 2>/dev/null; then
+      recreate_database "$db_name" "$jdbc_user" "$jdbc_password"
+    fi
   fi
   export DB_URL="$jdbc_url" DB_USER="$jdbc_user" DB_PASSWORD="$jdbc_password"
   # the benchmark measures Kaskad against its zero-latency sandbox, which the mysql profile turns off for real use
@@ -54,7 +67,8 @@ start_app() {
   # JAVA_OPTS: e.g. -XX:StartFlightRecording=filename=/tmp/kaskad.jfr to see where the time goes
   java "$heap" ${JAVA_OPTS:-} -jar "$jar" "${app_args[@]}" "$@" > "$work/app.log" 2>&1 &
   app_pid=$!
-  for _ in $(seq 1 90); do
+  # a migration on the scale scenario's big tables (a new index) runs at start: it may take minutes
+  for _ in $(seq 1 "${START_WAIT:-$([ "$scenario" = scale ] && echo 1800 || echo 90)}"); do
     curl -fsS "http://localhost:$port/actuator/health" >/dev/null 2>&1 && return 0
     kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log"; exit 1; }
     sleep 1
@@ -73,6 +87,14 @@ if [ "$scenario" = latency ]; then
       "$jdbc_url" "$jdbc_user" "$jdbc_password" "$mode, sandbox answering in $delay"
     stop_app
   done
+  exit 0
+fi
+
+if [ "$scenario" = scale ]; then
+  start_app
+  java -cp "$work/lib/BOOT-INF/lib/*" benchmark/ScaleBenchmark.java "http://localhost:$port" "$key" "$jdbc_url" "$jdbc_user" \
+    "$jdbc_password" "$client_user" "$client_password"
+  stop_app
   exit 0
 fi
 

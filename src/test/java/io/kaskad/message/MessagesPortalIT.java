@@ -62,6 +62,41 @@ class MessagesPortalIT {
     }
 
     @Test
+    void showMoreContinuesWhereThePageEndedWithAPeriodAndWithARecipientAlike() throws Exception {
+        TestCompany acme = accounts.company();
+        StringBuilder destinations = new StringBuilder();
+        for (int i = 0; i < 53; i++) {
+            destinations.append(i == 0 ? "" : ",").append("{\"phone\":\"790055").append(String.format("%05d", i))
+                .append("\",\"email\":\"same@example.com\"}");
+        }
+        new MessagesApi(mvc, acme.bearer()).send("{\"messages\":[{\"channels\":{\"sms\":{\"text\":\"Код\"}},\"destinations\":["
+                + destinations + "]}]}");
+        MockHttpSession session = PortalLogin.as(mvc, acme.username(), TestAccounts.PASSWORD);
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Moscow")).toString();
+        // ordered by (created_at, id) with a period, by id with a recipient: either way 50, then the other 3, none twice
+        for (String filter : new String[] { "from=" + today + "&to=" + today, "recipient=same@example.com" }) {
+            String first = mvc.perform(get("/messages?" + filter).session(session)).andReturn().getResponse().getContentAsString();
+            java.util.List<String> firstIds = messageIds(first);
+            java.util.regex.Matcher cursor = java.util.regex.Pattern.compile("before=(\\d+)").matcher(first);
+            org.assertj.core.api.Assertions.assertThat(cursor.find()).as(filter).isTrue();
+            String more = mvc.perform(get("/messages?" + filter + "&before=" + cursor.group(1)).session(session).header("HX-Request", "true"))
+                .andReturn().getResponse().getContentAsString();
+            java.util.List<String> moreIds = messageIds(more);
+            org.assertj.core.api.Assertions.assertThat(firstIds).as(filter).hasSize(50);
+            org.assertj.core.api.Assertions.assertThat(moreIds).as(filter).hasSize(3).doesNotContainAnyElementsOf(firstIds);
+        }
+    }
+
+    private static java.util.List<String> messageIds(String html) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("<a href=\"/messages/([0-9a-f-]{36})\"").matcher(html);
+        while (link.find()) {
+            ids.add(link.group(1));
+        }
+        return ids;
+    }
+
+    @Test
     void aMessageShowsItsCascadeAndCanBeCancelledWhileNotSent() throws Exception {
         TestCompany acme = accounts.company();
         MessagesApi api = new MessagesApi(mvc, acme.bearer());
