@@ -154,7 +154,10 @@ public class MessageQueries {
             params.add(recipient);
         }
         if (filter.channel() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM message_attempt a WHERE a.message_id = m.id AND a.channel = ?)");
+            // the channel's attempts of the company, an index range: probing each message's attempts instead took
+            // 26 s to find that no message of 5,000,000 used a channel
+            sql.append(" AND m.id IN (SELECT a.message_id FROM message_attempt a WHERE a.company_id = ? AND a.channel = ?)");
+            params.add(companyId);
             params.add(filter.channel().name());
         }
         return new Where(sql.toString(), params);

@@ -1,9 +1,6 @@
 package io.kaskad.chat.web;
 
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -11,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.kaskad.common.BucketsByKey;
 import io.kaskad.common.TooManyRequestsException;
 
 /**
@@ -25,15 +23,9 @@ import io.kaskad.common.TooManyRequestsException;
 class PublicChatLimits {
 
     static final int MAX_BUCKETS = 100_000;
-    private static final Duration MINUTE = Duration.ofMinutes(1);
 
     private final PublicChatLimitProperties limits;
-    private final Map<String, Bucket> buckets = Collections.synchronizedMap(new LinkedHashMap<>(1_024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-            return size() > MAX_BUCKETS;
-        }
-    });
+    private final BucketsByKey buckets = new BucketsByKey(MAX_BUCKETS);
 
     PublicChatLimits(PublicChatLimitProperties limits) {
         this.limits = limits;
@@ -78,10 +70,10 @@ class PublicChatLimits {
     }
 
     private Bucket bucket(String key, Supplier<Bucket> create) {
-        return buckets.computeIfAbsent(key, k -> create.get());
+        return buckets.get(key, create);
     }
 
     private static Bucket perMinute(int perMinute) {
-        return Bucket.builder().addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, MINUTE)).build();
+        return BucketsByKey.perMinute(perMinute);
     }
 }

@@ -1,10 +1,5 @@
 package io.kaskad.message.web;
 
-import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -17,7 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 
-import io.github.bucket4j.Bucket;
+import io.kaskad.common.BucketsByKey;
 import io.kaskad.message.LinkClicks;
 import io.swagger.v3.oas.annotations.Hidden;
 
@@ -35,12 +30,7 @@ class ShortLinkController {
     private static final int MAX_ADDRESSES = 100_000;
 
     private final LinkClicks clicks;
-    private final Map<String, Bucket> perAddress = Collections.synchronizedMap(new LinkedHashMap<>(1_024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-            return size() > MAX_ADDRESSES;
-        }
-    });
+    private final BucketsByKey perAddress = new BucketsByKey(MAX_ADDRESSES);
 
     ShortLinkController(LinkClicks clicks) {
         this.clicks = clicks;
@@ -48,10 +38,7 @@ class ShortLinkController {
 
     @RequestMapping(path = "/s/{code}", method = { RequestMethod.GET, RequestMethod.HEAD })
     Object follow(@PathVariable String code, HttpServletRequest request, HttpServletResponse response) {
-        Bucket bucket = perAddress.computeIfAbsent(request.getRemoteAddr(), address -> Bucket.builder()
-            .addLimit(limit -> limit.capacity(PER_MINUTE).refillGreedy(PER_MINUTE, Duration.ofMinutes(1)))
-            .build());
-        if (!bucket.tryConsume(1)) {
+        if (!perAddress.get(request.getRemoteAddr(), () -> BucketsByKey.perMinute(PER_MINUTE)).tryConsume(1)) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "60").build();
         }
         return clicks.follow(code, request.getHeader(HttpHeaders.USER_AGENT), "HEAD".equals(request.getMethod()))
