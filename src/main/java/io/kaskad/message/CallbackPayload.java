@@ -16,18 +16,11 @@ final class CallbackPayload {
     }
 
     static String json(JsonMapper json, MessageRow message, MessageStatus status, Instant at) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", message.publicId());
-        body.put("bulkId", message.bulkId());
-        body.put("groupId", message.groupId());
-        body.put("flowId", message.flowId());
-        body.put("taskId", message.taskId());
+        Map<String, Object> body = about(message);
         body.put("status", status.name());
         body.put("previousStatus", message.status().name());
         body.put("channel", message.firstChannel() == null ? null : message.firstChannel().name());
-        body.put("callbackData", message.callbackData());
-        body.put("updatedAt", at.toString());
-        return json.writeValueAsString(body);
+        return written(json, body, message, at);
     }
 
     /**
@@ -35,15 +28,25 @@ final class CallbackPayload {
      * the message's current status unchanged (a status callback has no {@code event}).
      */
     static String click(JsonMapper json, MessageRow message, String url, Instant at) {
+        Map<String, Object> body = about(message);
+        body.put("event", "CLICK");
+        body.put("status", message.status().name());
+        body.put("url", url);
+        return written(json, body, message, at);
+    }
+
+    /** Which message a callback is about: its ids, as the send answered them. */
+    private static Map<String, Object> about(MessageRow message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", message.publicId());
-        body.put("event", "CLICK");
         body.put("bulkId", message.bulkId());
         body.put("groupId", message.groupId());
         body.put("flowId", message.flowId());
         body.put("taskId", message.taskId());
-        body.put("status", message.status().name());
-        body.put("url", url);
+        return body;
+    }
+
+    private static String written(JsonMapper json, Map<String, Object> body, MessageRow message, Instant at) {
         body.put("callbackData", message.callbackData());
         body.put("updatedAt", at.toString());
         return json.writeValueAsString(body);
