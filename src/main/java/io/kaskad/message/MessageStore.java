@@ -24,8 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.kaskad.common.Strings;
 import io.kaskad.channel.Channel;
+import io.kaskad.common.Strings;
+import io.kaskad.common.TimestampBinding;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,8 +47,10 @@ class MessageStore {
     private final JdbcTemplate jdbcTemplate;
     private final JsonMapper json;
     private final ShortLinks shortLinks;
+    private final TimestampBinding times;
 
-    MessageStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json, ShortLinks shortLinks) {
+    MessageStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json, ShortLinks shortLinks, TimestampBinding times) {
+        this.times = times;
         this.shortLinks = shortLinks;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
@@ -112,7 +115,7 @@ class MessageStore {
             PlannedMessage message = messages.get(i);
             for (PlannedMessage.Attempt attempt : message.attempts()) {
                 for (ShortLinks.Link link : attempt.links()) {
-                    rows.add(new Object[] { link.code(), message.companyId(), ids[i], attempt.step(), link.position(), link.url(), Sql.ts(now) });
+                    rows.add(new Object[] { link.code(), message.companyId(), ids[i], attempt.step(), link.position(), link.url(), times.bind(now) });
                 }
             }
         }
@@ -152,7 +155,7 @@ class MessageStore {
                     insert.setString(p++, destination.variables() == null ? null : json.writeValueAsString(destination.variables()));
                     insert.setString(p++, message.status().name());
                     insert.setString(p++, message.firstChannel() == null ? null : message.firstChannel().name());
-                    insert.setTimestamp(p++, spec.sendAt() == null ? null : Sql.ts(spec.sendAt().toInstant()));
+                    insert.setObject(p++, spec.sendAt() == null ? null : times.bind(spec.sendAt().toInstant()), Types.TIMESTAMP);
                     insert.setString(p++, message.windows().stored());
                     insert.setInt(p++, spec.validityPeriod() == null ? SendRequest.DEFAULT_VALIDITY_MINUTES : spec.validityPeriod());
                     insert.setBoolean(p++, Boolean.TRUE.equals(spec.useShortLinks()));
@@ -163,8 +166,8 @@ class MessageStore {
                     insert.setString(p++, spec.callbackData());
                     insert.setString(p++, message.rejection() == null ? null : message.rejection().code());
                     insert.setString(p++, message.rejection() == null ? null : message.rejection().field());
-                    insert.setTimestamp(p++, Sql.ts(now));
-                    insert.setTimestamp(p, Sql.ts(now));
+                    insert.setObject(p++, times.bind(now), Types.TIMESTAMP);
+                    insert.setObject(p, times.bind(now), Types.TIMESTAMP);
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -189,7 +192,7 @@ class MessageStore {
             for (PlannedMessage.Attempt attempt : message.attempts()) {
                 rows.add(new Object[] { ids[i], message.companyId(), attempt.step(), attempt.channel().name(), attempt.required(),
                         attempt.status().name(), attempt.address(), attempt.text(), attempt.parametersJson(),
-                        attempt.status() == AttemptStatus.QUEUED ? Sql.ts(message.dueAt()) : null, Sql.ts(now) });
+                        attempt.status() == AttemptStatus.QUEUED ? times.bind(message.dueAt()) : null, times.bind(now) });
             }
         }
         if (!rows.isEmpty()) {
@@ -218,13 +221,13 @@ class MessageStore {
     }
 
     Map<MessageStatus, Long> countByStatus(long companyId, String taskId) {
-        Map<MessageStatus, Long> counts = new EnumMap<>(MessageStatus.class);
+        Map<MessageStatus, Long> byStatus = new EnumMap<>(MessageStatus.class);
         jdbc.sql("SELECT status, COUNT(*) FROM message WHERE company_id = ? AND task_id = ? GROUP BY status")
             .params(companyId, taskId)
             .query(rs -> {
-                counts.put(MessageStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                byStatus.put(MessageStatus.valueOf(rs.getString(1)), rs.getLong(2));
             });
-        return counts;
+        return byStatus;
     }
 
     Map<String, MessageStatus> statuses(long companyId, Collection<String> publicIds) {
@@ -284,7 +287,7 @@ class MessageStore {
         return jdbc.sql("""
                 SELECT * FROM message_attempt WHERE status = 'QUEUED' AND due_at <= ?
                 ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED""")
-            .params(Sql.ts(now), limit)
+            .params(times.bind(now), limit)
             .query(MessageStore::attemptRow)
             .list();
     }
@@ -300,17 +303,17 @@ class MessageStore {
         int marked = jdbc.sql("""
                 UPDATE message_attempt SET handed_over_at = :handedAt, due_at = :leaseEnd
                 WHERE id IN (:ids) AND status = 'SENDING' AND handed_over_at IS NULL AND due_at = :claimLease""")
-            .param("handedAt", Sql.ts(handedAt))
-            .param("leaseEnd", Sql.ts(leaseEnd))
+            .param("handedAt", times.bind(handedAt))
+            .param("leaseEnd", times.bind(leaseEnd))
             .param("ids", attemptIds)
-            .param("claimLease", Sql.ts(claimLease))
+            .param("claimLease", times.bind(claimLease))
             .update();
         if (marked == attemptIds.size()) {
             return new HashSet<>(attemptIds); // the usual case: no claim was lost, nothing to look up
         }
         return new HashSet<>(jdbc.sql("SELECT id FROM message_attempt WHERE id IN (:ids) AND handed_over_at = :handedAt")
             .param("ids", attemptIds)
-            .param("handedAt", Sql.ts(handedAt))
+            .param("handedAt", times.bind(handedAt))
             .query(Long.class)
             .list());
     }
@@ -324,7 +327,7 @@ class MessageStore {
         return jdbc.sql("""
                 SELECT * FROM message_attempt WHERE status IN ('SENT', 'SENDING') AND due_at <= ?
                 ORDER BY due_at LIMIT ?""")
-            .params(Sql.ts(now), limit)
+            .params(times.bind(now), limit)
             .query((rs, row) -> new Overdue(attemptRow(rs, row), Sql.instant(rs, "handed_over_at")))
             .list();
     }
@@ -382,14 +385,14 @@ class MessageStore {
         String storedReference = reference == null || reference.length() <= MAX_REFERENCE ? reference : null;
         jdbc.sql("INSERT INTO unmatched_report (channel, provider_message_id, reference, status, received_at, tries, next_try_at, "
                 + "connection_id) VALUES (?, ?, ?, ?, ?, 0, ?, ?)")
-            .params(channel, providerMessageId, storedReference, status, Sql.ts(at), Sql.ts(at), connectionId)
+            .params(channel, providerMessageId, storedReference, status, times.bind(at), times.bind(at), connectionId)
             .update();
     }
 
     /** Parked reports whose next try is due, those waiting longest first: each row keeps its own turn. */
     List<ParkedReport> parkedReports(Instant now, int limit) {
         return jdbc.sql("SELECT * FROM unmatched_report WHERE next_try_at <= ? ORDER BY next_try_at LIMIT ? FOR UPDATE SKIP LOCKED")
-            .params(Sql.ts(now), limit)
+            .params(times.bind(now), limit)
             .query((rs, row) -> new ParkedReport(rs.getLong("id"), rs.getString("channel"), rs.getString("provider_message_id"),
                     rs.getString("reference"), rs.getString("status"), Sql.instant(rs, "received_at"), rs.getInt("tries"),
                     connectionId(rs)))
@@ -402,7 +405,7 @@ class MessageStore {
             return;
         }
         jdbcTemplate.batchUpdate("UPDATE unmatched_report SET tries = ?, next_try_at = ? WHERE id = ?", reports.stream()
-            .map(report -> new Object[] { report.tries() + 1, Sql.ts(now.plus(ParkedReports.pauseAfter(report.tries() + 1))), report.id() })
+            .map(report -> new Object[] { report.tries() + 1, times.bind(now.plus(ParkedReports.pauseAfter(report.tries() + 1))), report.id() })
             .toList(), new int[] { Types.INTEGER, Types.TIMESTAMP, Types.BIGINT });
     }
 
@@ -435,16 +438,16 @@ class MessageStore {
     /** Writes attempts' new states, in few statements ({@link RowUpdates}): this is the dispatcher's hottest write. */
     void updateAttempts(List<AttemptRow> attempts, Instant now) {
         Map<Long, List<Object>> values = new LinkedHashMap<>();
-        attempts.forEach(a -> values.put(a.id(), Arrays.asList(a.status().name(), Sql.ts(a.dueAt()), a.provider(), a.providerMessageId(),
-                a.errorCode(), a.errorMessage(), Sql.ts(a.sentAt()), Sql.ts(a.finishedAt()), Sql.ts(now), a.connectionId(),
-                a.providerTries(), Sql.ts(a.firstTriedAt()), a.status() == AttemptStatus.QUEUED)));
+        attempts.forEach(a -> values.put(a.id(), Arrays.asList(a.status().name(), times.bind(a.dueAt()), a.provider(), a.providerMessageId(),
+                a.errorCode(), a.errorMessage(), times.bind(a.sentAt()), times.bind(a.finishedAt()), times.bind(now), a.connectionId(),
+                a.providerTries(), times.bind(a.firstTriedAt()), a.status() == AttemptStatus.QUEUED)));
         ATTEMPT_CHANGES.write(jdbcTemplate, values);
     }
 
     /** Moves messages to their new statuses (their callbacks are queued by {@link Callbacks#queue}, in the same transaction). */
     void updateMessageStatuses(List<StatusChange> changes, Instant now) {
         Map<Long, List<Object>> statuses = new LinkedHashMap<>();
-        changes.forEach(change -> statuses.put(change.message().id(), List.of(change.to().name(), Sql.ts(now))));
+        changes.forEach(change -> statuses.put(change.message().id(), List.of(change.to().name(), times.bind(now))));
         MESSAGE_STATUSES.write(jdbcTemplate, statuses);
     }
 
