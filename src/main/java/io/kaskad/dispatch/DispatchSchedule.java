@@ -44,6 +44,17 @@ class DispatchSchedule {
     }
 
     @Bean
+    JobDetail countFoldJobDetail() {
+        return RecurringJobs.job(CountFoldJob.class, "count-fold");
+    }
+
+    /** Every few seconds: a reader adds what is not folded yet, so this only keeps the appended changes few. */
+    @Bean
+    Trigger countFoldTrigger(JobDetail countFoldJobDetail) {
+        return RecurringJobs.every(countFoldJobDetail, "count-fold", Duration.ofSeconds(5));
+    }
+
+    @Bean
     JobDetail housekeepingJobDetail() {
         return RecurringJobs.job(HousekeepingJob.class, "housekeeping");
     }

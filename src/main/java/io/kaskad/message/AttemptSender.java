@@ -35,6 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class AttemptSender {
 
+    /** The error of a WhatsApp text sent outside the conversation window (counted apart in {@link MessageCounts}). */
+    static final String SESSION_CLOSED = "WHATSAPP_SESSION_CLOSED";
+
     private static final Logger log = LoggerFactory.getLogger(AttemptSender.class);
 
     /** The longest wait between two tries of an attempt no provider could take. */
@@ -79,7 +82,7 @@ class AttemptSender {
         }
         Map<String, Object> parameters = parameters(attempt, message);
         if (!whatsAppFreeTextAllowed(attempt, parameters, message)) {
-            return attempt.finished(AttemptStatus.FAILED, candidates.get(0).provider(), null, "WHATSAPP_SESSION_CLOSED",
+            return attempt.finished(AttemptStatus.FAILED, candidates.get(0).provider(), null, SESSION_CLOSED,
                     "WhatsApp accepts free text only within 24 hours of the recipient's last message; send an approved template "
                             + "(templateName) instead", started);
         }

@@ -36,9 +36,11 @@ public class LinkClicks {
     private final JdbcClient jdbc;
     private final PublicUrl publicUrl;
     private final Callbacks callbacks;
+    private final MessageCounts counts;
     private final Clock clock;
 
-    LinkClicks(JdbcClient jdbc, PublicUrl publicUrl, Callbacks callbacks, Clock clock) {
+    LinkClicks(JdbcClient jdbc, PublicUrl publicUrl, Callbacks callbacks, MessageCounts counts, Clock clock) {
+        this.counts = counts;
         this.callbacks = callbacks;
         this.jdbc = jdbc;
         this.publicUrl = publicUrl;
@@ -53,12 +55,12 @@ public class LinkClicks {
         }
         Instant now = clock.instant();
         Optional<Target> target = jdbc.sql("""
-                SELECT l.url, l.message_id, l.created_at, COALESCE(a.sent_at, a.finished_at) AS sent_at FROM short_link l
+                SELECT l.url, l.message_id, l.created_at, COALESCE(a.sent_at, a.finished_at) AS sent_at, a.channel FROM short_link l
                 LEFT JOIN message_attempt a ON a.message_id = l.message_id AND a.step = l.step
                 WHERE l.code = ?""")
             .param(code)
             .query((rs, row) -> new Target(rs.getString("url"), rs.getLong("message_id"), Sql.instant(rs, "created_at"),
-                    Sql.instant(rs, "sent_at")))
+                    Sql.instant(rs, "sent_at"), rs.getString("channel")))
             .optional()
             .filter(found -> found.createdAt().plus(KEEP).isAfter(now));
         target.ifPresent(found -> {
@@ -71,7 +73,12 @@ public class LinkClicks {
                     .param(found.messageId())
                     .query(MessageStore::messageRow)
                     .optional()
-                    .ifPresent(message -> callbacks.queueClick(message, found.url(), now));
+                    .ifPresent(message -> {
+                        callbacks.queueClick(message, found.url(), now);
+                        if (found.channel() != null) {
+                            counts.clicked(message.companyId(), message.createdAt(), found.channel());
+                        }
+                    });
             }
         });
         return target.map(Target::url);
@@ -95,7 +102,7 @@ public class LinkClicks {
             .list();
     }
 
-    private record Target(String url, long messageId, Instant createdAt, Instant sentAt) {
+    private record Target(String url, long messageId, Instant createdAt, Instant sentAt, String channel) {
     }
 
     static boolean isBot(String userAgent) {

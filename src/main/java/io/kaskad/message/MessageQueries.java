@@ -1,10 +1,14 @@
 package io.kaskad.message;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,9 +23,11 @@ import org.springframework.stereotype.Service;
 public class MessageQueries {
 
     private final JdbcClient jdbc;
+    private final MessageCounts counts;
 
-    MessageQueries(JdbcClient jdbc) {
+    MessageQueries(JdbcClient jdbc, MessageCounts counts) {
         this.jdbc = jdbc;
+        this.counts = counts;
     }
 
     public record Counted(long count, List<MessageSummary> items) {
@@ -30,10 +36,7 @@ public class MessageQueries {
     /** One offset page, oldest first, and how many match in all. */
     public Counted search(long companyId, MessageFilter filter, int page, int limit, boolean withCount, boolean withItems) {
         Where where = where(companyId, filter);
-        long count = withCount ? jdbc.sql("SELECT COUNT(*) FROM message m WHERE " + where.sql())
-            .params(where.params())
-            .query(Long.class)
-            .single() : -1;
+        long count = withCount ? exactCount(companyId, filter).orElseGet(() -> count(where)) : -1;
         List<MessageSummary> items = withItems ? summaries(jdbc.sql("SELECT m.* FROM message m WHERE " + where.sql()
                 + " ORDER BY " + order(filter, "") + " LIMIT " + limit + " OFFSET " + ((long) page * limit))
             .params(where.params())
@@ -48,11 +51,56 @@ public class MessageQueries {
      * Answers {@code cap + 1} when there are more.
      */
     public long countUpTo(long companyId, MessageFilter filter, int cap) {
+        OptionalLong exact = exactCount(companyId, filter);
+        if (exact.isPresent()) {
+            return Math.min(exact.getAsLong(), cap + 1L);
+        }
         Where where = where(companyId, filter);
         return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM message m WHERE " + where.sql() + " LIMIT " + (cap + 1) + ") capped")
             .params(where.params())
             .query(Long.class)
             .single();
+    }
+
+    /**
+     * How many messages match, from the counters ({@link MessageCounts}) where the filter is what they count: a
+     * period, a status, a channel. The whole hours of the period come from the counters; the parts of an hour at
+     * either end (a period is rarely on the hour) are counted in the table, an index range of an hour at most.
+     * Empty for a bulk, a task or a recipient, which their own indexes count.
+     */
+    OptionalLong exactCount(long companyId, MessageFilter filter) {
+        if (filter.bulkId() != null || filter.taskId() != null || filter.recipient() != null) {
+            return OptionalLong.empty();
+        }
+        Instant wholeFrom = filter.from() == null ? null : ceilingHour(filter.from());
+        Instant wholeTo = filter.to() == null ? null : filter.to().truncatedTo(ChronoUnit.HOURS);
+        if (wholeFrom != null && wholeTo != null && !wholeFrom.isBefore(wholeTo)) {
+            return OptionalLong.of(count(where(companyId, filter))); // within an hour or two: the table's index range
+        }
+        List<String> measures = filter.status() != null ? List.of(MessageCounts.messages(filter.status()))
+                : Arrays.stream(MessageStatus.values()).map(MessageCounts::messages).toList();
+        long count = counts.sum(companyId, wholeFrom, wholeTo,
+                filter.channel() == null ? MessageCounts.ALL_CHANNELS : filter.channel().name(), measures);
+        if (wholeFrom != null && filter.from().isBefore(wholeFrom)) {
+            count += count(where(companyId, within(filter, filter.from(), wholeFrom)));
+        }
+        if (wholeTo != null && wholeTo.isBefore(filter.to())) {
+            count += count(where(companyId, within(filter, wholeTo, filter.to())));
+        }
+        return OptionalLong.of(count);
+    }
+
+    private static Instant ceilingHour(Instant at) {
+        Instant hour = at.truncatedTo(ChronoUnit.HOURS);
+        return hour.equals(at) ? hour : hour.plus(1, ChronoUnit.HOURS);
+    }
+
+    private static MessageFilter within(MessageFilter filter, Instant from, Instant to) {
+        return new MessageFilter(from, to, filter.status(), filter.channel(), filter.bulkId(), filter.taskId(), filter.recipient());
+    }
+
+    private long count(Where where) {
+        return jdbc.sql("SELECT COUNT(*) FROM message m WHERE " + where.sql()).params(where.params()).query(Long.class).single();
     }
 
     /**

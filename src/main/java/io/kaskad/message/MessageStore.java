@@ -48,9 +48,12 @@ class MessageStore {
     private final JsonMapper json;
     private final ShortLinks shortLinks;
     private final TimestampBinding times;
+    private final MessageCounts counts;
 
-    MessageStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json, ShortLinks shortLinks, TimestampBinding times) {
+    MessageStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json, ShortLinks shortLinks, TimestampBinding times,
+            MessageCounts counts) {
         this.times = times;
+        this.counts = counts;
         this.shortLinks = shortLinks;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
@@ -64,6 +67,7 @@ class MessageStore {
         List<PlannedMessage> withFreeCodes = withFreeShortLinkCodes(messages);
         insertAttempts(withFreeCodes, ids, now);
         insertShortLinks(withFreeCodes, ids, now);
+        counts.accepted(messages, now);
     }
 
     /**
@@ -435,8 +439,9 @@ class MessageStore {
     private static final RowUpdates MESSAGE_STATUSES = new RowUpdates("message", List.of(
             new RowUpdates.Column("status = ?", Types.VARCHAR), new RowUpdates.Column("updated_at = ?", Types.TIMESTAMP)));
 
-    /** Writes attempts' new states, in few statements ({@link RowUpdates}): this is the dispatcher's hottest write. */
+    /** Writes attempts' new states, in few statements ({@link RowUpdates}): this is the dispatcher's hottest write; counted ({@link MessageCounts}). */
     void updateAttempts(List<AttemptRow> attempts, Instant now) {
+        counts.attemptsChanging(attempts);
         Map<Long, List<Object>> values = new LinkedHashMap<>();
         attempts.forEach(a -> values.put(a.id(), Arrays.asList(a.status().name(), times.bind(a.dueAt()), a.provider(), a.providerMessageId(),
                 a.errorCode(), a.errorMessage(), times.bind(a.sentAt()), times.bind(a.finishedAt()), times.bind(now), a.connectionId(),
@@ -449,6 +454,7 @@ class MessageStore {
         Map<Long, List<Object>> statuses = new LinkedHashMap<>();
         changes.forEach(change -> statuses.put(change.message().id(), List.of(change.to().name(), times.bind(now))));
         MESSAGE_STATUSES.write(jdbcTemplate, statuses);
+        counts.messagesMoved(changes);
     }
 
     /** A message's status moving on, from {@code message.status()} to {@code to}. */

@@ -1,0 +1,285 @@
+package io.kaskad.message;
+
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.kaskad.channel.Channel;
+import io.kaskad.common.TimestampBinding;
+
+/**
+ * Counters of each company's messages per hour of acceptance (UTC), channel and measure, kept as the messages
+ * change, so that counting a period of millions of messages reads a few thousand counters. A measure is one of:
+ * <ul>
+ * <li>{@code msg.<status>}: messages in that status now, on the channel {@code ""} (every message) and on each
+ * channel the message has an attempt on (what the statistics API's channel filter means);</li>
+ * <li>{@code att.<status>}: attempts of the channel in that status now;</li>
+ * <li>{@code step.<n>}: attempts delivered (or read) that were the n-th channel of their cascade;</li>
+ * <li>{@code fallback.<status>}, {@code late}, {@code ttd.<seconds>}, {@code window}, {@code click}: events, only ever
+ * added: attempts that failed, found no account or expired, so that the cascade moved on (still counted when a
+ * late report delivers them after all); deliveries reported after the attempt had expired; deliveries by how long
+ * after the provider took them ({@link #DELIVERY_TIME_BUCKETS}); WhatsApp texts refused outside the conversation
+ * window; people's clicks on short links.</li>
+ * </ul>
+ * <p>Writers never share a row: each transaction appends its summed changes ({@link CountChanges}) to
+ * {@code message_count_change}, in the transaction that changes the messages, and {@link #fold} moves them into
+ * {@code message_count} every few seconds. A reader adds both tables in one statement, so a count is exact
+ * whether or not the latest changes are folded yet.
+ */
+@Repository
+public class MessageCounts {
+
+    /** The channel of the counters of every message. */
+    public static final String ALL_CHANNELS = "";
+    public static final String LATE_DELIVERY = "late";
+    public static final String CLICK = "click";
+    /** WhatsApp texts that failed because the recipient's 24-hour conversation window was closed. */
+    public static final String WINDOW_CLOSED = "window";
+    /** Upper bounds, in seconds, of the delivery-time buckets; {@code ttd.more} above the last. */
+    public static final List<Long> DELIVERY_TIME_BUCKETS = List.of(10L, 30L, 60L, 300L, 900L, 3600L, 21600L, 86400L);
+    public static final String DELIVERY_TIME_ABOVE = "ttd.more";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final TimestampBinding times;
+
+    MessageCounts(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TimestampBinding times) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.times = times;
+    }
+
+    public static String messages(MessageStatus status) {
+        return "msg." + status.name();
+    }
+
+    public static String attempts(AttemptStatus status) {
+        return "att." + status.name();
+    }
+
+    /** Delivered attempts that were the {@code position}-th channel (from 1) of their cascade. */
+    public static String deliveredAt(int position) {
+        return "step." + position;
+    }
+
+    /** Attempts that ended without reaching the recipient so (FAILED, NO_ACCOUNT, EXPIRED): an event, kept when a late report follows. */
+    public static String fallback(AttemptStatus status) {
+        return "fallback." + status.name();
+    }
+
+    public static String deliveryTime(Duration took) {
+        long seconds = Math.max(0, took.toSeconds());
+        return DELIVERY_TIME_BUCKETS.stream().filter(bound -> seconds <= bound).findFirst().map(bound -> "ttd." + bound)
+            .orElse(DELIVERY_TIME_ABOVE);
+    }
+
+    // ---- counting changes, in the transaction that makes them ----
+
+    /** Messages just accepted (all of them at {@code now}), with their attempts. */
+    void accepted(List<PlannedMessage> messages, Instant now) {
+        CountChanges changes = new CountChanges();
+        for (PlannedMessage message : messages) {
+            String status = messages(message.status());
+            changes.add(message.companyId(), now, ALL_CHANNELS, status, 1);
+            Set<Channel> channels = new LinkedHashSet<>();
+            for (PlannedMessage.Attempt attempt : message.attempts()) {
+                channels.add(attempt.channel());
+                changes.add(message.companyId(), now, attempt.channel().name(), attempts(attempt.status()), 1);
+            }
+            channels.forEach(channel -> changes.add(message.companyId(), now, channel.name(), status, 1));
+        }
+        write(changes);
+    }
+
+    /** Messages moving from their stored status to a new one. */
+    void messagesMoved(List<MessageStore.StatusChange> moves) {
+        List<MessageStore.StatusChange> moving = moves.stream().filter(move -> move.from() != move.to()).toList();
+        if (moving.isEmpty()) {
+            return;
+        }
+        Map<Long, List<String>> channels = new HashMap<>();
+        jdbc.sql("SELECT DISTINCT message_id, channel FROM message_attempt WHERE message_id IN (:ids)")
+            .param("ids", moving.stream().map(move -> move.message().id()).toList())
+            .query((rs, row) -> Map.entry(rs.getLong(1), rs.getString(2)))
+            .list()
+            .forEach(found -> channels.computeIfAbsent(found.getKey(), id -> new ArrayList<>()).add(found.getValue()));
+        CountChanges changes = new CountChanges();
+        for (MessageStore.StatusChange move : moving) {
+            MessageRow message = move.message();
+            List<String> counted = new ArrayList<>(channels.getOrDefault(message.id(), List.of()));
+            counted.add(ALL_CHANNELS);
+            for (String channel : counted) {
+                changes.add(message.companyId(), message.createdAt(), channel, messages(move.from()), -1);
+                changes.add(message.companyId(), message.createdAt(), channel, messages(move.to()), 1);
+            }
+        }
+        write(changes);
+    }
+
+    /** Attempts about to be written as {@code changed}: compared with what is stored, before the write. */
+    void attemptsChanging(Collection<AttemptRow> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        record Stored(AttemptStatus status, Instant acceptedAt) {
+        }
+        Map<Long, Stored> stored = new HashMap<>();
+        jdbc.sql("SELECT a.id, a.status, m.created_at FROM message_attempt a JOIN message m ON m.id = a.message_id WHERE a.id IN (:ids)")
+            .param("ids", changed.stream().map(AttemptRow::id).toList())
+            .query((rs, row) -> Map.entry(rs.getLong(1), new Stored(AttemptStatus.valueOf(rs.getString(2)), Sql.instant(rs, "created_at"))))
+            .list()
+            .forEach(found -> stored.put(found.getKey(), found.getValue()));
+        CountChanges changes = new CountChanges();
+        for (AttemptRow attempt : changed) {
+            Stored before = stored.get(attempt.id());
+            if (before == null || before.status() == attempt.status()) {
+                continue;
+            }
+            long company = attempt.companyId();
+            String channel = attempt.channel().name();
+            changes.add(company, before.acceptedAt(), channel, attempts(before.status()), -1);
+            changes.add(company, before.acceptedAt(), channel, attempts(attempt.status()), 1);
+            if (before.status().isDelivered() != attempt.status().isDelivered()) {
+                changes.add(company, before.acceptedAt(), channel, deliveredAt(attempt.step() + 1), attempt.status().isDelivered() ? 1 : -1);
+            }
+            if (attempt.status().isFallback() && !before.status().isFallback()) {
+                changes.add(company, before.acceptedAt(), channel, fallback(attempt.status()), 1);
+            }
+            if (attempt.status() == AttemptStatus.FAILED && AttemptSender.SESSION_CLOSED.equals(attempt.errorCode())) {
+                changes.add(company, before.acceptedAt(), channel, WINDOW_CLOSED, 1);
+            }
+            if (attempt.status().isDelivered() && !before.status().isDelivered()) {
+                if (before.status() == AttemptStatus.EXPIRED) {
+                    changes.add(company, before.acceptedAt(), channel, LATE_DELIVERY, 1);
+                }
+                if (attempt.sentAt() != null && attempt.finishedAt() != null) {
+                    changes.add(company, before.acceptedAt(), channel, deliveryTime(Duration.between(attempt.sentAt(), attempt.finishedAt())), 1);
+                }
+            }
+        }
+        write(changes);
+    }
+
+    /** A person clicked a short link of a message accepted at {@code acceptedAt}, sent on {@code channel}. */
+    void clicked(long companyId, Instant acceptedAt, String channel) {
+        CountChanges changes = new CountChanges();
+        changes.add(companyId, acceptedAt, channel, CLICK, 1);
+        write(changes);
+    }
+
+    private void write(CountChanges changes) {
+        Map<CountChanges.Key, Long> amounts = changes.amounts();
+        if (amounts.isEmpty()) {
+            return;
+        }
+        jdbcTemplate.batchUpdate("INSERT INTO message_count_change (company_id, hour_start, channel, measure, amount) VALUES (?, ?, ?, ?, ?)",
+                amounts.entrySet().stream()
+                    .map(e -> new Object[] { e.getKey().companyId(), times.bind(e.getKey().hour()), e.getKey().channel(), e.getKey().measure(),
+                            e.getValue() })
+                    .toList(),
+                new int[] { Types.BIGINT, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.BIGINT });
+    }
+
+    // ---- folding ----
+
+    /**
+     * Moves up to {@code limit} appended changes into the counters; answers how many. The changes read are locked
+     * (SKIP LOCKED: two nodes folding at once take different ones) and deleted by id, so a change committed while
+     * this runs waits for the next fold instead of being lost.
+     */
+    @Transactional
+    public int fold(int limit) {
+        record Change(long id, CountChanges.Key key, long amount) {
+        }
+        List<Change> found = jdbc.sql("""
+                SELECT id, company_id, hour_start, channel, measure, amount FROM message_count_change
+                ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")
+            .param(limit)
+            .query((rs, row) -> new Change(rs.getLong("id"), new CountChanges.Key(rs.getLong("company_id"),
+                    Sql.instant(rs, "hour_start"), rs.getString("channel"), rs.getString("measure")), rs.getLong("amount")))
+            .list();
+        if (found.isEmpty()) {
+            return 0;
+        }
+        Map<CountChanges.Key, Long> sums = found.stream()
+            .collect(Collectors.groupingBy(Change::key, Collectors.summingLong(Change::amount)));
+        List<Map.Entry<CountChanges.Key, Long>> entries = new ArrayList<>(sums.entrySet());
+        int[] updated = jdbcTemplate.batchUpdate(
+                "UPDATE message_count SET amount = amount + ? WHERE company_id = ? AND hour_start = ? AND channel = ? AND measure = ?",
+                entries.stream().map(e -> new Object[] { e.getValue(), e.getKey().companyId(), times.bind(e.getKey().hour()),
+                        e.getKey().channel(), e.getKey().measure() }).toList(),
+                new int[] { Types.BIGINT, Types.BIGINT, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR });
+        List<Object[]> inserts = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (updated[i] == 0) {
+                CountChanges.Key key = entries.get(i).getKey();
+                inserts.add(new Object[] { key.companyId(), times.bind(key.hour()), key.channel(), key.measure(), entries.get(i).getValue() });
+            }
+        }
+        if (!inserts.isEmpty()) {
+            jdbcTemplate.batchUpdate("INSERT INTO message_count (company_id, hour_start, channel, measure, amount) VALUES (?, ?, ?, ?, ?)",
+                    inserts, new int[] { Types.BIGINT, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.BIGINT });
+        }
+        jdbc.sql("DELETE FROM message_count_change WHERE id IN (:ids)").param("ids", found.stream().map(Change::id).toList()).update();
+        return found.size();
+    }
+
+    // ---- reading ----
+
+    /** One counter's amount for one hour (folded and not yet folded changes added). */
+    public record Count(Instant hour, String channel, String measure, long amount) {
+    }
+
+    /**
+     * The sum of the counters of {@code measures} on {@code channel} over the hours from {@code fromHour} to before
+     * {@code toHour} (null: no bound).
+     */
+    public long sum(long companyId, Instant fromHour, Instant toHour, String channel, Collection<String> measures) {
+        String where = "company_id = :company AND channel = :channel AND measure IN (:measures)"
+                + (fromHour == null ? "" : " AND hour_start >= :from") + (toHour == null ? "" : " AND hour_start < :to");
+        var statement = jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM (SELECT amount FROM message_count WHERE " + where
+                + " UNION ALL SELECT amount FROM message_count_change WHERE " + where + ") counted")
+            .param("company", companyId)
+            .param("channel", channel)
+            .param("measures", measures);
+        if (fromHour != null) {
+            statement = statement.param("from", times.bind(fromHour));
+        }
+        if (toHour != null) {
+            statement = statement.param("to", times.bind(toHour));
+        }
+        return statement.query(Long.class).single();
+    }
+
+    /**
+     * Every counter of the company (null: of every company, summed) over the hours from {@code fromHour} to before
+     * {@code toHour}, hour by hour.
+     */
+    public List<Count> counts(Long companyId, Instant fromHour, Instant toHour) {
+        String where = (companyId == null ? "" : "company_id = :company AND ") + "hour_start >= :from AND hour_start < :to";
+        var statement = jdbc.sql("SELECT hour_start, channel, measure, SUM(amount) AS amount FROM (SELECT hour_start, channel, measure,"
+                + " amount FROM message_count WHERE " + where + " UNION ALL SELECT hour_start, channel, measure, amount"
+                + " FROM message_count_change WHERE " + where + ") counted GROUP BY hour_start, channel, measure ORDER BY hour_start")
+            .param("from", times.bind(fromHour))
+            .param("to", times.bind(toHour));
+        if (companyId != null) {
+            statement = statement.param("company", companyId);
+        }
+        return statement.query((rs, row) -> new Count(Sql.instant(rs, "hour_start"), rs.getString("channel"), rs.getString("measure"),
+                rs.getLong("amount")))
+            .list();
+    }
+}
