@@ -63,6 +63,40 @@ public class ChatSessionQueries {
         return new Counted(total, found);
     }
 
+    /**
+     * The sessions started in [from, to) at a glance: how many, how many ended, how many an operator took or was
+     * asked for; and what the scenarios wrote, value by value, read from the newest {@link #RESULTS_READ} of them.
+     */
+    public record Figures(long started, long finished, long toOperator, Map<String, Map<String, Long>> results, boolean resultsCapped) {
+    }
+
+    public static final int RESULTS_READ = 2000;
+
+    public Figures figures(long companyId, Instant from, Instant to) {
+        List<Object> params = List.of(companyId, Timestamp.from(from), Timestamp.from(to));
+        String where = " FROM chat_session WHERE company_id = ? AND started_at >= ? AND started_at < ?";
+        Figures counted = jdbc.sql("""
+                SELECT COUNT(*) AS started, SUM(CASE WHEN status IN ('CLOSED', 'EXPIRED') THEN 1 ELSE 0 END) AS finished,
+                  SUM(CASE WHEN operator_user_id IS NOT NULL OR status IN ('WAITING_OPERATOR', 'OPERATOR') THEN 1 ELSE 0 END) AS to_operator"""
+                + where)
+            .params(params)
+            .query((rs, row) -> new Figures(rs.getLong("started"), rs.getLong("finished"), rs.getLong("to_operator"), Map.of(), false))
+            .single();
+        Map<String, Map<String, Long>> results = new java.util.TreeMap<>();
+        List<ChatSession> newest = jdbc.sql("SELECT *" + where + " ORDER BY started_at DESC LIMIT " + RESULTS_READ)
+            .params(params)
+            .query(SessionStore::row)
+            .list();
+        for (ChatSession session : newest) {
+            service.dialogResults(session).forEach((name, value) -> {
+                if (!"initialVariables".equals(name) && value != null && !(value instanceof Map) && !(value instanceof List)) {
+                    results.computeIfAbsent(name, key -> new java.util.TreeMap<>()).merge(String.valueOf(value), 1L, Long::sum);
+                }
+            });
+        }
+        return new Figures(counted.started(), counted.finished(), counted.toOperator(), results, counted.started() > RESULTS_READ);
+    }
+
     /** The company's dialogs waiting for an operator: the menu's count. */
     public long waitingForOperator(long companyId) {
         return jdbc.sql("SELECT COUNT(*) FROM chat_session WHERE company_id = ? AND status = 'WAITING_OPERATOR'")

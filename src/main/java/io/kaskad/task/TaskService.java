@@ -160,6 +160,11 @@ public class TaskService implements SendTasks {
                 : messages.countByStatus(task.companyId(), task.publicId());
     }
 
+    /** The company's tasks sending now (the dashboard's figure). */
+    public long countRunning(long companyId) {
+        return store.countRunning(companyId);
+    }
+
     public List<TaskView> list(long companyId) {
         return store.list(companyId, LIST_LIMIT).stream().map(task -> view(task, Map.of(), Map.of())).toList();
     }

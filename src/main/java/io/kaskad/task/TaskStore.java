@@ -107,6 +107,10 @@ class TaskStore {
             .list();
     }
 
+    long countRunning(long companyId) {
+        return jdbc.sql("SELECT COUNT(*) FROM send_task WHERE company_id = ? AND status = 'RUNNING'").param(companyId).query(Long.class).single();
+    }
+
     List<Long> running() {
         return jdbc.sql("SELECT id FROM send_task WHERE status = 'RUNNING' ORDER BY id").query(Long.class).list();
     }

@@ -18,10 +18,9 @@ class UpcomingSectionController {
     /** Path → message key of the section's title. */
     static final Map<String, String> SECTIONS = Map.ofEntries(
             Map.entry("/slots", "nav.integrations.slots"),
-            Map.entry("/integrations", "nav.integrations.messengers"),
-            Map.entry("/statistics", "nav.statistics"));
+            Map.entry("/integrations", "nav.integrations.messengers"));
 
-    @GetMapping({ "/slots", "/integrations", "/statistics" })
+    @GetMapping({ "/slots", "/integrations" })
     String upcoming(HttpServletRequest request, Model model) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         model.addAttribute("sectionTitle", SECTIONS.get(path));

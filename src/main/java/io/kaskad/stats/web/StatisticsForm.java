@@ -1,0 +1,30 @@
+package io.kaskad.stats.web;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+import io.kaskad.channel.Channel;
+import io.kaskad.stats.Period;
+
+/** The choices of «Статистика»: a period (today, 7d, 30d or custom days, inclusive, in the company's zone) and a channel. */
+record StatisticsForm(String period, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Channel channel) {
+
+    static final String TODAY = "today";
+    static final String WEEK = "7d";
+    static final String MONTH = "30d";
+    static final String CUSTOM = "custom";
+
+    /** The period chosen; an unknown name is the last 7 days. Throws IllegalArgumentException for custom days out of order or too many. */
+    Period toPeriod(LocalDate today, ZoneId zone) {
+        String key = period == null ? WEEK : period;
+        return switch (key) {
+            case TODAY -> Period.days(TODAY, today, today, zone);
+            case MONTH -> Period.days(MONTH, today.minusDays(29), today, zone);
+            case CUSTOM -> Period.days(CUSTOM, from == null ? today.minusDays(6) : from, to == null ? today : to, zone);
+            default -> Period.days(WEEK, today.minusDays(6), today, zone);
+        };
+    }
+}

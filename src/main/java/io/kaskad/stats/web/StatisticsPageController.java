@@ -1,0 +1,103 @@
+package io.kaskad.stats.web;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import io.kaskad.account.CompanyService;
+import io.kaskad.account.PortalUser;
+import io.kaskad.channel.Channel;
+import io.kaskad.stats.MessagingReport;
+import io.kaskad.stats.MessagingReports;
+import io.kaskad.stats.Period;
+
+/**
+ * «Статистика»: a company's messages of a period by status, over time and per channel, the cascade's depth and
+ * fallbacks, clicks and chat sessions, with charts drawn by {@code statistics.js} from the page's own tables and
+ * a CSV of the rows. Read from the message counters: as fast at millions of messages as at ten.
+ */
+@Controller
+class StatisticsPageController {
+
+    private final MessagingReports reports;
+    private final CompanyService companies;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    StatisticsPageController(MessagingReports reports, CompanyService companies, MessageSource messages, Clock clock) {
+        this.reports = reports;
+        this.companies = companies;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/statistics")
+    String page(@AuthenticationPrincipal PortalUser user, @ModelAttribute("filter") StatisticsForm filter, Model model) {
+        ZoneId zone = companies.get(user.companyId()).zoneId();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        Period period;
+        try {
+            period = filter.toPeriod(today, zone);
+        }
+        catch (IllegalArgumentException wrongDays) {
+            model.addAttribute("periodError", true);
+            period = new StatisticsForm(StatisticsForm.WEEK, null, null, filter.channel()).toPeriod(today, zone);
+        }
+        model.addAttribute("report", reports.company(user.companyId(), period, filter.channel()));
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("maxDays", Period.MAX_DAYS);
+        model.addAttribute("resultsRead", io.kaskad.chat.ChatSessionQueries.RESULTS_READ);
+        return "statistics/index";
+    }
+
+    /** The rows of the period (hours or days) as CSV: UTF-8 with a byte-order mark and semicolons, as Excel opens it in a Russian locale. */
+    @GetMapping("/statistics/export.csv")
+    void export(@AuthenticationPrincipal PortalUser user, @ModelAttribute("filter") StatisticsForm filter, HttpServletResponse response,
+            java.util.Locale locale) throws IOException {
+        ZoneId zone = companies.get(user.companyId()).zoneId();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        Period period;
+        try {
+            period = filter.toPeriod(today, zone);
+        }
+        catch (IllegalArgumentException wrongDays) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
+        MessagingReport report = reports.company(user.companyId(), period, filter.channel());
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"kaskad-statistics-" + period.firstDay() + "-" + period.lastDay()
+                + ".csv\"");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        out.write('\uFEFF');
+        out.write(String.join(";", text("stats.csv.start", locale), text("stats.accepted", locale), text("stats.delivered", locale),
+                text("stats.undelivered", locale), text("stats.cancelled", locale), text("stats.rejected", locale),
+                text("stats.in-progress", locale)) + "\r\n");
+        DateTimeFormatter start = DateTimeFormatter.ofPattern(period.hourly() ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd");
+        for (MessagingReport.Row row : report.series()) {
+            MessagingReport.Totals t = row.totals();
+            out.write(String.join(";", start.format(row.start()), Long.toString(t.accepted()), Long.toString(t.delivered()),
+                    Long.toString(t.undelivered()), Long.toString(t.cancelled()), Long.toString(t.rejected()), Long.toString(t.inProgress()))
+                    + "\r\n");
+        }
+        out.flush();
+    }
+
+    private String text(String key, java.util.Locale locale) {
+        return messages.getMessage(key, null, locale);
+    }
+}
