@@ -86,6 +86,13 @@ public class ScaleBenchmark {
         portalRequests.put("… a channel with no messages (VK)", "/messages?channel=VK");
         portalRequests.put("«Показать ещё»", "/messages?before=" + before);
         portalRequests.put("a message's page", "/messages/" + oneMessage);
+        portalRequests.put("Главная (the last 24 hours)", "/");
+        portalRequests.put("Статистика, 7 days", "/statistics?period=7d");
+        portalRequests.put("… 30 days", "/statistics?period=30d");
+        portalRequests.put("… 60 days, chosen", "/statistics?period=custom&from=" + LocalDate.now().minusDays(59) + "&to=" + LocalDate.now());
+        portalRequests.put("… 30 days, channel = WHATSAPP", "/statistics?period=30d&channel=WHATSAPP");
+        portalRequests.put("… its CSV, 60 days", "/statistics/export.csv?period=custom&from=" + LocalDate.now().minusDays(59) + "&to="
+                + LocalDate.now());
 
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String day = period(now.minus(Duration.ofDays(1)), now);
