@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import io.kaskad.common.IndexHints;
+
 /**
  * Read-only searches over a company's messages, for the statistics API (offset pages with a count)
  * and the portal (keyset pages that stay fast at millions of rows: {@code (created_at, id)} is indexed
@@ -24,10 +26,12 @@ public class MessageQueries {
 
     private final JdbcClient jdbc;
     private final MessageCounts counts;
+    private final IndexHints hints;
 
-    MessageQueries(JdbcClient jdbc, MessageCounts counts) {
+    MessageQueries(JdbcClient jdbc, MessageCounts counts, IndexHints hints) {
         this.jdbc = jdbc;
         this.counts = counts;
+        this.hints = hints;
     }
 
     public record Counted(long count, List<MessageSummary> items) {
@@ -37,7 +41,7 @@ public class MessageQueries {
     public Counted search(long companyId, MessageFilter filter, int page, int limit, boolean withCount, boolean withItems) {
         Where where = where(companyId, filter);
         long count = withCount ? exactCount(companyId, filter).orElseGet(() -> count(where)) : -1;
-        List<MessageSummary> items = withItems ? summaries(jdbc.sql("SELECT m.* FROM message m WHERE " + where.sql()
+        List<MessageSummary> items = withItems ? summaries(jdbc.sql("SELECT m.* FROM " + where.from() + " WHERE " + where.sql()
                 + " ORDER BY " + order(filter, "") + " LIMIT " + limit + " OFFSET " + ((long) page * limit))
             .params(where.params())
             .query(MessageStore::messageRow)
@@ -56,7 +60,7 @@ public class MessageQueries {
             return Math.min(exact.getAsLong(), cap + 1L);
         }
         Where where = where(companyId, filter);
-        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM message m WHERE " + where.sql() + " LIMIT " + (cap + 1) + ") capped")
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM " + where.from() + " WHERE " + where.sql() + " LIMIT " + (cap + 1) + ") capped")
             .params(where.params())
             .query(Long.class)
             .single();
@@ -100,7 +104,20 @@ public class MessageQueries {
     }
 
     private long count(Where where) {
-        return jdbc.sql("SELECT COUNT(*) FROM message m WHERE " + where.sql()).params(where.params()).query(Long.class).single();
+        Query count = countQuery(where);
+        return jdbc.sql(count.sql()).params(count.params()).query(Long.class).single();
+    }
+
+    /** A statement and its parameters (package-private: the plan tests explain them). */
+    record Query(String sql, List<Object> params) {
+    }
+
+    Query countQuery(long companyId, MessageFilter filter) {
+        return countQuery(where(companyId, filter));
+    }
+
+    private static Query countQuery(Where where) {
+        return new Query("SELECT COUNT(*) FROM " + where.from() + " WHERE " + where.sql(), where.params());
     }
 
     /**
@@ -110,6 +127,15 @@ public class MessageQueries {
      * walked the primary key back through millions of rows (10 s at 5,000,000 messages).
      */
     public List<MessageSummary> newest(long companyId, MessageFilter filter, Long beforeCursor, int size) {
+        Query page = newestQuery(companyId, filter, beforeCursor, size);
+        if (page == null) {
+            return List.of(); // the cursor is not a message of this company
+        }
+        return summaries(jdbc.sql(page.sql()).params(page.params()).query(MessageStore::messageRow).list(), filter);
+    }
+
+    /** The statement of {@link #newest}; null when the cursor is not a message of the company. */
+    Query newestQuery(long companyId, MessageFilter filter, Long beforeCursor, int size) {
         Where where = where(companyId, filter);
         List<Object> params = new ArrayList<>(where.params());
         boolean selective = filter.recipient() != null || filter.bulkId() != null || filter.taskId() != null;
@@ -125,15 +151,14 @@ public class MessageQueries {
                 .optional()
                 .orElse(null);
             if (cursorAt == null) {
-                return List.of(); // not a message of this company
+                return null;
             }
             // a range on the index, then the ties of the cursor's instant by id
             after = " AND m.created_at <= ? AND (m.created_at < ? OR m.id < ?)";
             params.addAll(List.of(cursorAt, cursorAt, beforeCursor));
         }
-        String sql = "SELECT m.* FROM message m WHERE " + where.sql() + after + " ORDER BY " + order(filter, " DESC") + " LIMIT "
-                + size;
-        return summaries(jdbc.sql(sql).params(params).query(MessageStore::messageRow).list(), filter);
+        return new Query("SELECT m.* FROM " + where.from() + " WHERE " + where.sql() + after + " ORDER BY " + order(filter, " DESC")
+                + " LIMIT " + size, params);
     }
 
     /**
@@ -168,10 +193,32 @@ public class MessageQueries {
         return summaries(rows, MessageFilter.none()).get(0);
     }
 
-    private record Where(String sql, List<Object> params) {
+    /** The table read ({@code message m} with the index that answers the filter), the conditions and their parameters. */
+    private record Where(String from, String sql, List<Object> params) {
     }
 
-    private static Where where(long companyId, MessageFilter filter) {
+    /**
+     * The index that answers a filter, named in the statement ({@link IndexHints}) so that the plan does not hang on
+     * the optimizer's estimates: a bulk's or a task's own; for a status, {@code (company_id, status, created_at, id)};
+     * otherwise {@code (company_id, created_at)}. A recipient is read from the phone and e-mail indexes together,
+     * which no single hint says.
+     */
+    static String indexFor(MessageFilter filter) {
+        if (filter.bulkId() != null) {
+            return "ix_message_company_bulk";
+        }
+        if (filter.taskId() != null) {
+            return "ix_message_company_task";
+        }
+        if (filter.recipient() != null) {
+            return null;
+        }
+        return filter.status() != null ? "ix_message_company_status_created" : "ix_message_company_created";
+    }
+
+    private Where where(long companyId, MessageFilter filter) {
+        String index = indexFor(filter);
+        String from = "message m" + (index == null ? "" : hints.use(index));
         StringBuilder sql = new StringBuilder("m.company_id = ?");
         List<Object> params = new ArrayList<>(List.of(companyId));
         if (filter.from() != null) {
@@ -204,11 +251,12 @@ public class MessageQueries {
         if (filter.channel() != null) {
             // the channel's attempts of the company, an index range: probing each message's attempts instead took
             // 26 s to find that no message of 5,000,000 used a channel
-            sql.append(" AND m.id IN (SELECT a.message_id FROM message_attempt a WHERE a.company_id = ? AND a.channel = ?)");
+            sql.append(" AND m.id IN (SELECT a.message_id FROM message_attempt a" + hints.use("ix_attempt_company_channel_message")
+                    + " WHERE a.company_id = ? AND a.channel = ?)");
             params.add(companyId);
             params.add(filter.channel().name());
         }
-        return new Where(sql.toString(), params);
+        return new Where(from, sql.toString(), params);
     }
 
     /** Adds each message's significant attempt, read in one query for the whole page. */
