@@ -121,6 +121,61 @@ public class MessageQueries {
     }
 
     /**
+     * The counters' measures ({@link MessageCounts}) of the messages of one bulk or task (and period, channel when
+     * given), counted from the table, for the statistics page: the counters are kept per hour and channel, not per
+     * bulk or task, whose own index reads their few thousand rows. All in one row dated {@code filter.from()}. What
+     * the table no longer tells is derived: a late delivery is a delivered attempt after which the cascade handed a
+     * later channel to a provider (it had moved on), which makes it an expiry too; delivery times are not kept.
+     */
+    public List<MessageCounts.Count> countsOf(long companyId, MessageFilter filter) {
+        Instant at = filter.from() == null ? Instant.EPOCH : filter.from();
+        Where where = where(companyId, filter);
+        List<MessageCounts.Count> found = new ArrayList<>();
+        jdbc.sql("SELECT m.status, COUNT(*) FROM " + where.from() + " WHERE " + where.sql() + " GROUP BY m.status")
+            .params(where.params())
+            .query(rs -> {
+                found.add(new MessageCounts.Count(at, MessageCounts.ALL_CHANNELS, MessageCounts.messages(MessageStatus.valueOf(rs.getString(1))),
+                        rs.getLong(2)));
+            });
+        String attempts = " FROM " + where.from() + " JOIN message_attempt a ON a.message_id = m.id WHERE " + where.sql();
+        jdbc.sql("SELECT a.channel, m.status, COUNT(DISTINCT m.id)" + attempts + " GROUP BY a.channel, m.status")
+            .params(where.params())
+            .query(rs -> {
+                found.add(new MessageCounts.Count(at, rs.getString(1), MessageCounts.messages(MessageStatus.valueOf(rs.getString(2))), rs.getLong(3)));
+            });
+        jdbc.sql("SELECT a.channel, a.status, a.step, COUNT(*), SUM(CASE WHEN EXISTS (SELECT 1 FROM message_attempt b WHERE b.message_id = a.message_id"
+                + " AND b.step > a.step AND b.status IN ('SENT', 'DELIVERED', 'READ', 'FAILED', 'NO_ACCOUNT', 'EXPIRED')) THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN a.error_code = '" + AttemptSender.SESSION_CLOSED + "' THEN 1 ELSE 0 END)"
+                + attempts + " GROUP BY a.channel, a.status, a.step")
+            .params(where.params())
+            .query(rs -> {
+                String channel = rs.getString(1);
+                AttemptStatus status = AttemptStatus.valueOf(rs.getString(2));
+                long count = rs.getLong(4);
+                long late = status.isDelivered() ? rs.getLong(5) : 0;
+                found.add(new MessageCounts.Count(at, channel, MessageCounts.attempts(status), count));
+                if (status.isDelivered()) {
+                    found.add(new MessageCounts.Count(at, channel, MessageCounts.deliveredAt(rs.getInt(3) + 1), count));
+                    found.add(new MessageCounts.Count(at, channel, MessageCounts.LATE_DELIVERY, late));
+                    found.add(new MessageCounts.Count(at, channel, MessageCounts.fallback(AttemptStatus.EXPIRED), late));
+                }
+                if (status.isFallback()) {
+                    found.add(new MessageCounts.Count(at, channel, MessageCounts.fallback(status), count));
+                }
+                if (status == AttemptStatus.FAILED) {
+                    found.add(new MessageCounts.Count(at, channel, MessageCounts.WINDOW_CLOSED, rs.getLong(6)));
+                }
+            });
+        jdbc.sql("SELECT a.channel, COUNT(*)" + attempts.replace(" WHERE ", " JOIN short_link l ON l.message_id = m.id AND l.step = a.step"
+                + " JOIN link_click c ON c.code = l.code AND c.bot = FALSE WHERE ") + " GROUP BY a.channel")
+            .params(where.params())
+            .query(rs -> {
+                found.add(new MessageCounts.Count(at, rs.getString(1), MessageCounts.CLICK, rs.getLong(2)));
+            });
+        return found;
+    }
+
+    /**
      * The newest messages first, those after {@code beforeCursor} (a summary's cursor, the message's id) when
      * given, in the order the filter's index reads (see {@link #order}). Without a recipient, bulk or task the
      * order is {@code (created_at, id)}, the period and status indexes': ordered by id alone, a day a month ago

@@ -15,6 +15,8 @@ import io.kaskad.channel.Channel;
 import io.kaskad.chat.ChatSessionQueries;
 import io.kaskad.message.AttemptStatus;
 import io.kaskad.message.MessageCounts;
+import io.kaskad.message.MessageFilter;
+import io.kaskad.message.MessageQueries;
 import io.kaskad.message.MessageStatus;
 
 /**
@@ -26,29 +28,41 @@ import io.kaskad.message.MessageStatus;
 public class MessagingReports {
 
     private final MessageCounts counts;
+    private final MessageQueries messages;
     private final ChatSessionQueries sessions;
 
-    MessagingReports(MessageCounts counts, ChatSessionQueries sessions) {
+    MessagingReports(MessageCounts counts, MessageQueries messages, ChatSessionQueries sessions) {
         this.counts = counts;
+        this.messages = messages;
         this.sessions = sessions;
     }
 
     /** A company's messages of the period, on one channel or (null) all. */
     public MessagingReport company(long companyId, Period period, Channel channel) {
         return build(counts.counts(companyId, fromHour(period), period.to()), period, channel,
-                sessions.figures(companyId, period.from(), period.to()));
+                sessions.figures(companyId, period.from(), period.to()), true);
+    }
+
+    /**
+     * The messages of one bulk or task accepted in the period, from the table ({@link MessageQueries#countsOf}): no
+     * series over time, no chat sessions.
+     */
+    public MessagingReport ofBulkOrTask(long companyId, Period period, Channel channel, String bulkId, String taskId) {
+        return build(messages.countsOf(companyId, new MessageFilter(period.from(), period.to(), null, channel, bulkId, taskId, null)),
+                period, channel, null, false);
     }
 
     /** Every company's messages of the period together. */
     public MessagingReport platform(Period period) {
-        return build(counts.counts(null, fromHour(period), period.to()), period, null, null);
+        return build(counts.counts(null, fromHour(period), period.to()), period, null, null, true);
     }
 
     private static Instant fromHour(Period period) {
         return period.from().truncatedTo(ChronoUnit.HOURS);
     }
 
-    private static MessagingReport build(List<MessageCounts.Count> found, Period period, Channel only, ChatSessionQueries.Figures chats) {
+    private static MessagingReport build(List<MessageCounts.Count> found, Period period, Channel only, ChatSessionQueries.Figures chats,
+            boolean overTime) {
         String messagesChannel = only == null ? MessageCounts.ALL_CHANNELS : only.name();
         Map<LocalDateTime, Map<MessageStatus, Long>> byBucket = new LinkedHashMap<>();
         LocalDateTime last = bucket(period.to().minusNanos(1), period);
@@ -73,7 +87,9 @@ public class MessagingReports {
             }
         }
         List<MessagingReport.Row> series = new ArrayList<>();
-        byBucket.forEach((start, statuses) -> series.add(new MessagingReport.Row(start, totals(statuses))));
+        if (overTime) {
+            byBucket.forEach((start, statuses) -> series.add(new MessagingReport.Row(start, totals(statuses))));
+        }
         List<MessagingReport.ChannelRow> channels = new ArrayList<>();
         List<Long> steps = new ArrayList<>();
         long failed = 0;

@@ -104,6 +104,7 @@ class MessageCountsIT {
         assertCountersMatchTheTable(acme.id());
         assertApiCountsMatchTheTable(acme);
         assertTheReportShowsTheKnownSet(acme);
+        assertABulksReportCountsItsRows(acme, (String) later.get(0).get("bulkId"), (String) JsonPath.read(api.get(fellBack), "$.bulkId"));
         Map<String, Long> events = events(acme.id());
         assertThat(events).containsEntry("SMS/" + MessageCounts.LATE_DELIVERY, 1L).containsEntry("SMS/" + MessageCounts.CLICK, 1L)
             .containsEntry("VIBER/" + MessageCounts.deliveredAt(2), 1L).containsEntry("SMS/" + MessageCounts.deliveredAt(1), 3L);
@@ -185,6 +186,25 @@ class MessageCountsIT {
             List<Object> items = JsonPath.read(body, "$.items");
             assertThat(((Number) JsonPath.read(body, "$.count")).longValue()).as(filter).isEqualTo(items.size());
         }
+    }
+
+    /** A bulk's figures come from its rows: the cancelled and the rejected one; the fallback to Viber of another. */
+    private void assertABulksReportCountsItsRows(TestCompany acme, String cancelledBulk, String fellBackBulk) throws Exception {
+        java.time.ZoneId zone = java.time.ZoneId.of("Europe/Moscow");
+        java.time.LocalDate today = java.time.LocalDate.now(zone);
+        io.kaskad.stats.Period period = io.kaskad.stats.Period.days("today", today, today, zone);
+        assertThat(reports.ofBulkOrTask(acme.id(), period, null, cancelledBulk, null).totals())
+            .isEqualTo(new io.kaskad.stats.MessagingReport.Totals(2, 0, 0, 1, 1, 0));
+        io.kaskad.stats.MessagingReport fellBack = reports.ofBulkOrTask(acme.id(), period, null, fellBackBulk, null);
+        assertThat(fellBack.totals()).isEqualTo(new io.kaskad.stats.MessagingReport.Totals(1, 1, 0, 0, 0, 0));
+        assertThat(fellBack.deliveredAtStep()).containsExactly(0L, 1L);
+        assertThat(fellBack.fallbacks()).isEqualTo(new io.kaskad.stats.MessagingReport.Fallbacks(1, 0, 0, 0));
+        assertThat(fellBack.series()).isEmpty();
+        org.springframework.mock.web.MockHttpSession session = io.kaskad.support.PortalLogin.as(mvc, acme.username(),
+                TestAccounts.PASSWORD);
+        String page = mvc.perform(get("/statistics").param("bulkId", cancelledBulk).session(session))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"figure-accepted\">2<", "id=\"figure-cancelled\">1<").doesNotContain("series-table");
     }
 
     private Map<String, Long> events(long companyId) {

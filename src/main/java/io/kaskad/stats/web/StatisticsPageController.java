@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -55,9 +56,9 @@ class StatisticsPageController {
         }
         catch (IllegalArgumentException wrongDays) {
             model.addAttribute("periodError", true);
-            period = new StatisticsForm(StatisticsForm.WEEK, null, null, filter.channel()).toPeriod(today, zone);
+            period = new StatisticsForm(StatisticsForm.WEEK, null, null, filter.channel(), null, null).toPeriod(today, zone);
         }
-        model.addAttribute("report", reports.company(user.companyId(), period, filter.channel()));
+        model.addAttribute("report", report(user.companyId(), period, filter));
         model.addAttribute("channels", Channel.values());
         model.addAttribute("maxDays", Period.MAX_DAYS);
         model.addAttribute("resultsRead", io.kaskad.chat.ChatSessionQueries.RESULTS_READ);
@@ -78,7 +79,7 @@ class StatisticsPageController {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        MessagingReport report = reports.company(user.companyId(), period, filter.channel());
+        MessagingReport report = report(user.companyId(), period, filter);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"kaskad-statistics-" + period.firstDay() + "-" + period.lastDay()
                 + ".csv\"");
@@ -88,13 +89,21 @@ class StatisticsPageController {
                 text("stats.undelivered", locale), text("stats.cancelled", locale), text("stats.rejected", locale),
                 text("stats.in-progress", locale)) + "\r\n");
         DateTimeFormatter start = DateTimeFormatter.ofPattern(period.hourly() ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd");
-        for (MessagingReport.Row row : report.series()) {
+        // a bulk or a task has no rows over time: its period in one row
+        List<MessagingReport.Row> rows = report.series().isEmpty()
+                ? List.of(new MessagingReport.Row(period.firstDay().atStartOfDay(), report.totals())) : report.series();
+        for (MessagingReport.Row row : rows) {
             MessagingReport.Totals t = row.totals();
             out.write(String.join(";", start.format(row.start()), Long.toString(t.accepted()), Long.toString(t.delivered()),
                     Long.toString(t.undelivered()), Long.toString(t.cancelled()), Long.toString(t.rejected()), Long.toString(t.inProgress()))
                     + "\r\n");
         }
         out.flush();
+    }
+
+    private MessagingReport report(long companyId, Period period, StatisticsForm filter) {
+        return filter.ofBulkOrTask() ? reports.ofBulkOrTask(companyId, period, filter.channel(), filter.bulkId(), filter.taskId())
+                : reports.company(companyId, period, filter.channel());
     }
 
     private String text(String key, java.util.Locale locale) {
