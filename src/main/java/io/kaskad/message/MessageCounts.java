@@ -239,7 +239,7 @@ public class MessageCounts {
 
     // ---- reading ----
 
-    /** One counter's amount for one hour (folded and not yet folded changes added). */
+    /** One counter's amount for one hour, or (hour null) over a period; folded and not yet folded changes added. */
     public record Count(Instant hour, String channel, String measure, long amount) {
     }
 
@@ -265,21 +265,33 @@ public class MessageCounts {
     }
 
     /**
-     * Every counter of the company (null: of every company, summed) over the hours from {@code fromHour} to before
-     * {@code toHour}, hour by hour.
+     * The counters of the company (null: of every company, summed) over the hours from {@code fromHour} to before
+     * {@code toHour}, as a statistics page shows them: each measure of each channel summed over the period (rows
+     * without an hour), and the messages by status on {@code seriesChannel} hour by hour (rows with their hour).
+     * Two grouped reads: at 60 days of a big company, reading every counter hour by hour took 280 ms.
      */
-    public List<Count> counts(Long companyId, Instant fromHour, Instant toHour) {
+    public List<Count> overPeriod(Long companyId, Instant fromHour, Instant toHour, String seriesChannel) {
         String where = (companyId == null ? "" : "company_id = :company AND ") + "hour_start >= :from AND hour_start < :to";
-        var statement = jdbc.sql("SELECT hour_start, channel, measure, SUM(amount) AS amount FROM (SELECT hour_start, channel, measure,"
-                + " amount FROM message_count WHERE " + where + " UNION ALL SELECT hour_start, channel, measure, amount"
-                + " FROM message_count_change WHERE " + where + ") counted GROUP BY hour_start, channel, measure ORDER BY hour_start")
-            .param("from", times.bind(fromHour))
-            .param("to", times.bind(toHour));
+        List<Count> found = new ArrayList<>(read("SELECT channel, measure, SUM(amount) AS amount FROM (SELECT channel, measure, amount"
+                + " FROM message_count WHERE " + where + " UNION ALL SELECT channel, measure, amount FROM message_count_change WHERE " + where
+                + ") counted GROUP BY channel, measure", companyId, fromHour, toHour, null, false));
+        String series = where + " AND channel = :channel AND measure LIKE 'msg.%'";
+        found.addAll(read("SELECT hour_start, measure, SUM(amount) AS amount FROM (SELECT hour_start, measure, amount FROM message_count"
+                + " WHERE " + series + " UNION ALL SELECT hour_start, measure, amount FROM message_count_change WHERE " + series
+                + ") counted GROUP BY hour_start, measure", companyId, fromHour, toHour, seriesChannel, true));
+        return found;
+    }
+
+    private List<Count> read(String sql, Long companyId, Instant fromHour, Instant toHour, String channel, boolean hourly) {
+        var statement = jdbc.sql(sql).param("from", times.bind(fromHour)).param("to", times.bind(toHour));
         if (companyId != null) {
             statement = statement.param("company", companyId);
         }
-        return statement.query((rs, row) -> new Count(Sql.instant(rs, "hour_start"), rs.getString("channel"), rs.getString("measure"),
-                rs.getLong("amount")))
+        if (channel != null) {
+            statement = statement.param("channel", channel);
+        }
+        return statement.query((rs, row) -> new Count(hourly ? Sql.instant(rs, "hour_start") : null, hourly ? channel : rs.getString("channel"),
+                rs.getString("measure"), rs.getLong("amount")))
             .list();
     }
 }

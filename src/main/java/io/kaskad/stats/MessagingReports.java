@@ -39,7 +39,7 @@ public class MessagingReports {
 
     /** A company's messages of the period, on one channel or (null) all. */
     public MessagingReport company(long companyId, Period period, Channel channel) {
-        return build(counts.counts(companyId, fromHour(period), period.to()), period, channel,
+        return build(counts.overPeriod(companyId, fromHour(period), period.to(), seriesChannel(channel)), period, channel,
                 sessions.figures(companyId, period.from(), period.to()), true);
     }
 
@@ -54,7 +54,11 @@ public class MessagingReports {
 
     /** Every company's messages of the period together. */
     public MessagingReport platform(Period period) {
-        return build(counts.counts(null, fromHour(period), period.to()), period, null, null, true);
+        return build(counts.overPeriod(null, fromHour(period), period.to(), MessageCounts.ALL_CHANNELS), period, null, null, true);
+    }
+
+    private static String seriesChannel(Channel channel) {
+        return channel == null ? MessageCounts.ALL_CHANNELS : channel.name();
     }
 
     private static Instant fromHour(Period period) {
@@ -73,13 +77,15 @@ public class MessagingReports {
         Map<MessageStatus, Long> total = new EnumMap<>(MessageStatus.class);
         Map<Channel, Map<String, Long>> perChannel = new EnumMap<>(Channel.class);
         for (MessageCounts.Count count : found) {
-            if (count.channel().equals(messagesChannel) && count.measure().startsWith("msg.")) {
-                MessageStatus status = MessageStatus.valueOf(count.measure().substring(4));
-                total.merge(status, count.amount(), Long::sum);
+            if (count.hour() != null) {
                 // an hour that began before the period (a zone a half-hour off UTC) counts in its first row
                 Instant hour = count.hour().isBefore(period.from()) ? period.from() : count.hour();
                 byBucket.computeIfAbsent(bucket(hour, period), b -> new EnumMap<>(MessageStatus.class))
-                    .merge(status, count.amount(), Long::sum);
+                    .merge(MessageStatus.valueOf(count.measure().substring(4)), count.amount(), Long::sum);
+                continue;
+            }
+            if (count.channel().equals(messagesChannel) && count.measure().startsWith("msg.")) {
+                total.merge(MessageStatus.valueOf(count.measure().substring(4)), count.amount(), Long::sum);
             }
             if (!count.channel().isEmpty() && (only == null || only.name().equals(count.channel()))) {
                 perChannel.computeIfAbsent(Channel.valueOf(count.channel()), c -> new LinkedHashMap<>())

@@ -209,8 +209,8 @@ class MessageCountsIT {
 
     private Map<String, Long> events(long companyId) {
         Map<String, Long> events = new HashMap<>();
-        counts.counts(companyId, Instant.EPOCH, Instant.now().plus(Duration.ofDays(1))).stream()
-            .filter(count -> !count.measure().startsWith("msg.") && !count.measure().startsWith("att."))
+        counts.overPeriod(companyId, Instant.EPOCH, Instant.now().plus(Duration.ofDays(1)), MessageCounts.ALL_CHANNELS).stream()
+            .filter(count -> count.hour() == null && !count.measure().startsWith("msg.") && !count.measure().startsWith("att."))
             .forEach(count -> events.merge(count.channel() + "/" + count.measure(), count.amount(), Long::sum));
         events.values().removeIf(amount -> amount == 0);
         return events;

@@ -48,15 +48,10 @@ class StatisticsPageController {
 
     @GetMapping("/statistics")
     String page(@AuthenticationPrincipal PortalUser user, @ModelAttribute("filter") StatisticsForm filter, Model model) {
-        ZoneId zone = companies.get(user.companyId()).zoneId();
-        LocalDate today = LocalDate.now(clock.withZone(zone));
-        Period period;
-        try {
-            period = filter.toPeriod(today, zone);
-        }
-        catch (IllegalArgumentException wrongDays) {
+        Period period = period(user, filter);
+        if (period == null) {
             model.addAttribute("periodError", true);
-            period = new StatisticsForm(StatisticsForm.WEEK, null, null, filter.channel(), null, null).toPeriod(today, zone);
+            period = period(user, new StatisticsForm(StatisticsForm.WEEK, null, null, filter.channel(), null, null));
         }
         model.addAttribute("report", report(user.companyId(), period, filter));
         model.addAttribute("channels", Channel.values());
@@ -69,13 +64,8 @@ class StatisticsPageController {
     @GetMapping("/statistics/export.csv")
     void export(@AuthenticationPrincipal PortalUser user, @ModelAttribute("filter") StatisticsForm filter, HttpServletResponse response,
             java.util.Locale locale) throws IOException {
-        ZoneId zone = companies.get(user.companyId()).zoneId();
-        LocalDate today = LocalDate.now(clock.withZone(zone));
-        Period period;
-        try {
-            period = filter.toPeriod(today, zone);
-        }
-        catch (IllegalArgumentException wrongDays) {
+        Period period = period(user, filter);
+        if (period == null) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
@@ -99,6 +89,17 @@ class StatisticsPageController {
                     + "\r\n");
         }
         out.flush();
+    }
+
+    /** The period chosen, in the company's zone; null for chosen days out of order or too many. */
+    private Period period(PortalUser user, StatisticsForm filter) {
+        ZoneId zone = companies.get(user.companyId()).zoneId();
+        try {
+            return filter.toPeriod(LocalDate.now(clock.withZone(zone)), zone);
+        }
+        catch (IllegalArgumentException wrongDays) {
+            return null;
+        }
     }
 
     private MessagingReport report(long companyId, Period period, StatisticsForm filter) {
