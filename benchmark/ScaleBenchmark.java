@@ -40,7 +40,8 @@ public class ScaleBenchmark {
 
     static final int MESSAGES = Integer.parseInt(System.getenv().getOrDefault("MESSAGES", "5000000"));
     static final int RUNS = Integer.parseInt(System.getenv().getOrDefault("RUNS", "20"));
-    static final int WARMUP = 1;
+    /** Untimed rounds of every request before any is timed: the first calls of a fresh instance measure its JIT compiler. */
+    static final int WARMUP = Integer.parseInt(System.getenv().getOrDefault("WARMUP", "5"));
     static final int CHUNK = 250_000;
     static final long MAX_PER_REQUEST_NANOS = Duration.ofSeconds(30).toNanos();
 
@@ -121,6 +122,15 @@ public class ScaleBenchmark {
             apiRequests.put("… 7 days, status = " + status, stats + week + "&status=" + status);
         }
 
+        // every request warms up before any is timed: the first of a fresh instance measured its JIT compiler
+        for (int i = 0; i < WARMUP; i++) {
+            for (String request : portalRequests.values()) {
+                get(portal, base + request, null);
+            }
+            for (String request : apiRequests.values()) {
+                get(api, base + request, key);
+            }
+        }
         System.out.println();
         System.out.printf("| request (%,d messages of one company) | p50 | p95 | runs |%n", MESSAGES);
         System.out.println("|---|---|---|---|");
@@ -153,9 +163,6 @@ public class ScaleBenchmark {
     }
 
     static void measure(String name, Call call) throws Exception {
-        for (int i = 0; i < WARMUP; i++) {
-            call.run();
-        }
         List<Double> millis = new ArrayList<>();
         long started = System.nanoTime();
         while (millis.size() < RUNS && System.nanoTime() - started < MAX_PER_REQUEST_NANOS) {

@@ -12,7 +12,8 @@
 #                                      # in the benchmark answering in SMSC_LATENCY_MS (default 20)
 #   benchmark/run.sh mysql scale       # instead: one company with MESSAGES (5,000,000) messages over 60 days, filled once
 #                                      # into kaskad_scale (MariaDB's sequence engine; REFILL=1 starts over), then p50/p95
-#                                      # of the messages page and the statistics API (RUNS, default 20, per request)
+#                                      # of the messages page and the statistics API (RUNS, default 20, per request,
+#                                      # after WARMUP, default 5, untimed rounds of every request)
 #
 # Sizes can be changed with INGEST=… BURST=… CLIENTS=… in the environment.
 set -euo pipefail
