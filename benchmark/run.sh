@@ -15,7 +15,8 @@
 #                                      # of the messages page and the statistics API (RUNS, default 20, per request,
 #                                      # after WARMUP, default 5, untimed rounds of every request)
 #
-# Sizes can be changed with INGEST=… BURST=… CLIENTS=… in the environment.
+# Sizes can be changed with INGEST=… BURST=… CLIENTS=… ROUNDS=… (ingest and ceiling alternate ROUNDS times, default 1:
+# the first round is the figure the targets were set on; later ones run with a warm client) in the environment.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
