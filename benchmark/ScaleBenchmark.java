@@ -111,6 +111,8 @@ public class ScaleBenchmark {
         apiRequests.put("… 7 days with count", stats + week);
         apiRequests.put("… 60 days with count", stats + sixtyDays);
         apiRequests.put("… page 100 of 60 days", stats + sixtyDays + "&page=100");
+        apiRequests.put("… page 1,000 of 60 days", stats + sixtyDays + "&page=1000");
+        apiRequests.put("… page 1,000 of 60 days, status = DELIVERED", stats + sixtyDays + "&page=1000&status=DELIVERED");
         apiRequests.put("… 24 h, channel = SMS", stats + day + "&channel=SMS");
         apiRequests.put("… 24 h, status = DELIVERED, seed 004's fields", stats + day + "&status=DELIVERED&fields=id,providerMessageId,status");
         apiRequests.put("… 60 days, status = UNDELIVERED", stats + sixtyDays + "&status=UNDELIVERED");

@@ -41,12 +41,22 @@ public class MessageQueries {
     public Counted search(long companyId, MessageFilter filter, int page, int limit, boolean withCount, boolean withItems) {
         Where where = where(companyId, filter);
         long count = withCount ? exactCount(companyId, filter).orElseGet(() -> count(where)) : -1;
-        List<MessageSummary> items = withItems ? summaries(jdbc.sql("SELECT m.* FROM " + where.from() + " WHERE " + where.sql()
-                + " ORDER BY " + order(filter, "") + " LIMIT " + limit + " OFFSET " + ((long) page * limit))
+        List<MessageSummary> items = withItems ? summaries(jdbc.sql(pageQuery(where, filter, page, limit))
             .params(where.params())
             .query(MessageStore::messageRow)
             .list(), filter) : List.of();
         return new Counted(count, items);
+    }
+
+    /**
+     * An offset page read as a deferred join: the pages before it are skipped in the filter's index alone (its
+     * entries hold the ids), and only the page's own rows are read. Skipping with the rows read page 100 of 60
+     * days read 10,000 messages to show 100.
+     */
+    private static String pageQuery(Where where, MessageFilter filter, int page, int limit) {
+        return "SELECT m.* FROM message m JOIN (SELECT m.id FROM " + where.from() + " WHERE " + where.sql() + " ORDER BY "
+                + order(filter, "") + " LIMIT " + limit + " OFFSET " + ((long) page * limit) + ") paged ON paged.id = m.id ORDER BY "
+                + order(filter, "");
     }
 
     /**
