@@ -59,21 +59,27 @@ public class MessageQueries {
                 + order(filter, "");
     }
 
+    /** How many messages match: exactly, or (when {@code moreThan}) more than {@code count}. */
+    public record Total(long count, boolean moreThan) {
+    }
+
     /**
-     * How many messages match, counted up to {@code cap} and no further: the portal's list says "more than"
-     * beyond it, so that a broad filter over millions of messages costs at most {@code cap} index entries.
-     * Answers {@code cap + 1} when there are more.
+     * How many messages match: exactly from the counters where the filter is what they count ({@link #exactCount});
+     * otherwise (a recipient, a bulk, a task) counted up to {@code cap} and no further, so that such a filter costs
+     * at most {@code cap} index entries, and the portal's list says "more than" beyond it.
      */
-    public long countUpTo(long companyId, MessageFilter filter, int cap) {
+    public Total total(long companyId, MessageFilter filter, int cap) {
         OptionalLong exact = exactCount(companyId, filter);
         if (exact.isPresent()) {
-            return Math.min(exact.getAsLong(), cap + 1L);
+            return new Total(exact.getAsLong(), false);
         }
         Where where = where(companyId, filter);
-        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM " + where.from() + " WHERE " + where.sql() + " LIMIT " + (cap + 1) + ") capped")
+        long counted = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM " + where.from() + " WHERE " + where.sql() + " LIMIT " + (cap + 1)
+                + ") capped")
             .params(where.params())
             .query(Long.class)
             .single();
+        return counted > cap ? new Total(cap, true) : new Total(counted, false);
     }
 
     /**

@@ -34,7 +34,7 @@ import io.kaskad.message.MessageSummary;
 class MessageListController {
 
     static final int PAGE_SIZE = 50;
-    /** The list counts its matches exactly up to this, and says "more than" beyond. */
+    /** A recipient, bulk or task filter counts its matches exactly up to this, and says "more than" beyond (others count from the counters). */
     static final int COUNT_CAP = 10_000;
     static final int EXPORT_CAP = 100_000;
     private static final int EXPORT_PAGE = 1_000;
@@ -62,8 +62,7 @@ class MessageListController {
         model.addAttribute("nextCursor", page.size() > PAGE_SIZE ? page.get(PAGE_SIZE - 1).cursor() : null);
         model.addAttribute("zone", zone);
         if (before == null) {
-            model.addAttribute("total", queries.countUpTo(user.companyId(), filter.toFilter(zone), COUNT_CAP));
-            model.addAttribute("countCap", COUNT_CAP);
+            model.addAttribute("total", queries.total(user.companyId(), filter.toFilter(zone), COUNT_CAP));
         }
         if (htmx.isHtmxRequest()) {
             return before == null ? "messages/list :: results" : "messages/list :: rows";
