@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -82,7 +83,7 @@ public class ChatSessionQueries {
             .params(params)
             .query((rs, row) -> new Figures(rs.getLong("started"), rs.getLong("finished"), rs.getLong("to_operator"), Map.of(), false))
             .single();
-        Map<String, Map<String, Long>> results = new java.util.TreeMap<>();
+        Map<String, Map<String, Long>> results = new TreeMap<>();
         List<ChatSession> newest = jdbc.sql("SELECT *" + where + " ORDER BY started_at DESC LIMIT " + RESULTS_READ)
             .params(params)
             .query(SessionStore::row)
@@ -90,7 +91,7 @@ public class ChatSessionQueries {
         for (ChatSession session : newest) {
             service.dialogResults(session).forEach((name, value) -> {
                 if (!"initialVariables".equals(name) && value != null && !(value instanceof Map) && !(value instanceof List)) {
-                    results.computeIfAbsent(name, key -> new java.util.TreeMap<>()).merge(String.valueOf(value), 1L, Long::sum);
+                    results.computeIfAbsent(name, key -> new TreeMap<>()).merge(String.valueOf(value), 1L, Long::sum);
                 }
             });
         }

@@ -51,6 +51,9 @@ public class MessageCounts {
     /** Upper bounds, in seconds, of the delivery-time buckets; {@code ttd.more} above the last. */
     public static final List<Long> DELIVERY_TIME_BUCKETS = List.of(10L, 30L, 60L, 300L, 900L, 3600L, 21600L, 86400L);
     public static final String DELIVERY_TIME_ABOVE = "ttd.more";
+    private static final String MESSAGES_PREFIX = "msg.";
+    private static final String DELIVERED_AT_PREFIX = "step.";
+    private static final String DELIVERY_TIME_PREFIX = "ttd.";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -63,7 +66,7 @@ public class MessageCounts {
     }
 
     public static String messages(MessageStatus status) {
-        return "msg." + status.name();
+        return MESSAGES_PREFIX + status.name();
     }
 
     public static String attempts(AttemptStatus status) {
@@ -72,7 +75,7 @@ public class MessageCounts {
 
     /** Delivered attempts that were the {@code position}-th channel (from 1) of their cascade. */
     public static String deliveredAt(int position) {
-        return "step." + position;
+        return DELIVERED_AT_PREFIX + position;
     }
 
     /** Attempts that ended without reaching the recipient so (FAILED, NO_ACCOUNT, EXPIRED): an event, kept when a late report follows. */
@@ -82,8 +85,28 @@ public class MessageCounts {
 
     public static String deliveryTime(Duration took) {
         long seconds = Math.max(0, took.toSeconds());
-        return DELIVERY_TIME_BUCKETS.stream().filter(bound -> seconds <= bound).findFirst().map(bound -> "ttd." + bound)
+        return DELIVERY_TIME_BUCKETS.stream().filter(bound -> seconds <= bound).findFirst().map(MessageCounts::deliveryTimeWithin)
             .orElse(DELIVERY_TIME_ABOVE);
+    }
+
+    /** The delivery-time bucket of up to {@code bound} seconds (one of {@link #DELIVERY_TIME_BUCKETS}). */
+    public static String deliveryTimeWithin(long bound) {
+        return DELIVERY_TIME_PREFIX + bound;
+    }
+
+    /** Whether the measure is a delivery-time bucket, {@link #DELIVERY_TIME_ABOVE} included. */
+    public static boolean isDeliveryTime(String measure) {
+        return measure.startsWith(DELIVERY_TIME_PREFIX);
+    }
+
+    /** The status a {@code msg.<status>} measure counts; null for another measure. */
+    public static MessageStatus messageStatusOf(String measure) {
+        return measure.startsWith(MESSAGES_PREFIX) ? MessageStatus.valueOf(measure.substring(MESSAGES_PREFIX.length())) : null;
+    }
+
+    /** The cascade position (from 1) a {@code step.<n>} measure counts; 0 for another measure. */
+    public static int deliveredPositionOf(String measure) {
+        return measure.startsWith(DELIVERED_AT_PREFIX) ? Integer.parseInt(measure.substring(DELIVERED_AT_PREFIX.length())) : 0;
     }
 
     // ---- counting changes, in the transaction that makes them ----
@@ -275,7 +298,7 @@ public class MessageCounts {
         List<Count> found = new ArrayList<>(read("SELECT channel, measure, SUM(amount) AS amount FROM (SELECT channel, measure, amount"
                 + " FROM message_count WHERE " + where + " UNION ALL SELECT channel, measure, amount FROM message_count_change WHERE " + where
                 + ") counted GROUP BY channel, measure", companyId, fromHour, toHour, null, false));
-        String series = where + " AND channel = :channel AND measure LIKE 'msg.%'";
+        String series = where + " AND channel = :channel AND measure LIKE '" + MESSAGES_PREFIX + "%'";
         found.addAll(read("SELECT hour_start, measure, SUM(amount) AS amount FROM (SELECT hour_start, measure, amount FROM message_count"
                 + " WHERE " + series + " UNION ALL SELECT hour_start, measure, amount FROM message_count_change WHERE " + series
                 + ") counted GROUP BY hour_start, measure", companyId, fromHour, toHour, seriesChannel, true));

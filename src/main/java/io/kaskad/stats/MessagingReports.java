@@ -81,11 +81,12 @@ public class MessagingReports {
                 // an hour that began before the period (a zone a half-hour off UTC) counts in its first row
                 Instant hour = count.hour().isBefore(period.from()) ? period.from() : count.hour();
                 byBucket.computeIfAbsent(bucket(hour, period), b -> new EnumMap<>(MessageStatus.class))
-                    .merge(MessageStatus.valueOf(count.measure().substring(4)), count.amount(), Long::sum);
+                    .merge(MessageCounts.messageStatusOf(count.measure()), count.amount(), Long::sum);
                 continue;
             }
-            if (count.channel().equals(messagesChannel) && count.measure().startsWith("msg.")) {
-                total.merge(MessageStatus.valueOf(count.measure().substring(4)), count.amount(), Long::sum);
+            MessageStatus status = MessageCounts.messageStatusOf(count.measure());
+            if (count.channel().equals(messagesChannel) && status != null) {
+                total.merge(status, count.amount(), Long::sum);
             }
             if (!count.channel().isEmpty() && (only == null || only.name().equals(count.channel()))) {
                 perChannel.computeIfAbsent(Channel.valueOf(count.channel()), c -> new LinkedHashMap<>())
@@ -118,8 +119,8 @@ public class MessagingReports {
             late += row.late();
             clicks += row.clicks();
             measures.forEach((measure, amount) -> {
-                if (measure.startsWith("step.")) {
-                    int position = Integer.parseInt(measure.substring(5));
+                int position = MessageCounts.deliveredPositionOf(measure);
+                if (position > 0) {
                     while (steps.size() < position) {
                         steps.add(0L);
                     }
@@ -165,13 +166,13 @@ public class MessagingReports {
         // the median: the first bucket whose running total reaches half of the deliveries timed
         long timed = 0;
         for (Map.Entry<String, Long> measure : measures.entrySet()) {
-            timed += measure.getKey().startsWith("ttd.") ? measure.getValue() : 0;
+            timed += MessageCounts.isDeliveryTime(measure.getKey()) ? measure.getValue() : 0;
         }
         Long median = null;
         boolean above = false;
         long running = 0;
         for (Long bound : MessageCounts.DELIVERY_TIME_BUCKETS) {
-            running += measures.getOrDefault("ttd." + bound, 0L);
+            running += measures.getOrDefault(MessageCounts.deliveryTimeWithin(bound), 0L);
             if (timed > 0 && median == null && running * 2 >= timed) {
                 median = bound;
             }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import io.kaskad.account.CompanyService;
 import io.kaskad.account.PortalUser;
 import io.kaskad.channel.Channel;
+import io.kaskad.chat.ChatSessionQueries;
 import io.kaskad.stats.MessagingReport;
 import io.kaskad.stats.MessagingReports;
 import io.kaskad.stats.Period;
@@ -56,14 +58,14 @@ class StatisticsPageController {
         model.addAttribute("report", report(user.companyId(), period, filter));
         model.addAttribute("channels", Channel.values());
         model.addAttribute("maxDays", Period.MAX_DAYS);
-        model.addAttribute("resultsRead", io.kaskad.chat.ChatSessionQueries.RESULTS_READ);
+        model.addAttribute("resultsRead", ChatSessionQueries.RESULTS_READ);
         return "statistics/index";
     }
 
     /** The rows of the period (hours or days) as CSV: UTF-8 with a byte-order mark and semicolons, as Excel opens it in a Russian locale. */
     @GetMapping("/statistics/export.csv")
     void export(@AuthenticationPrincipal PortalUser user, @ModelAttribute("filter") StatisticsForm filter, HttpServletResponse response,
-            java.util.Locale locale) throws IOException {
+            Locale locale) throws IOException {
         Period period = period(user, filter);
         if (period == null) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
@@ -107,7 +109,7 @@ class StatisticsPageController {
                 : reports.company(companyId, period, filter.channel());
     }
 
-    private String text(String key, java.util.Locale locale) {
+    private String text(String key, Locale locale) {
         return messages.getMessage(key, null, locale);
     }
 }
