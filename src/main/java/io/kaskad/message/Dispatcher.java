@@ -195,8 +195,8 @@ public class Dispatcher {
             .stream()
             .collect(Collectors.toMap(MessageRow::id, Function.identity()));
         List<Claimed> claimed = new ArrayList<>();
-        List<AttemptRow> updates = new ArrayList<>();
-        Map<Long, MessageStore.StatusChange> statusChanges = new LinkedHashMap<>();
+        List<MessageStore.AttemptUpdate> updates = new ArrayList<>();
+        Map<Long, MessageStatus> statusChanges = new LinkedHashMap<>();
         List<AttemptRow> open = new ArrayList<>();
         for (AttemptRow attempt : candidates) {
             MessageRow message = messages.get(attempt.messageId());
@@ -205,7 +205,7 @@ public class Dispatcher {
             }
             Instant windowOpens = message.windows().nextOpen(now, message.zone());
             if (windowOpens.isAfter(now)) {
-                updates.add(attempt.withStatus(AttemptStatus.QUEUED, windowOpens));
+                updates.add(MessageStore.AttemptUpdate.of(attempt, attempt.withStatus(AttemptStatus.QUEUED, windowOpens), message));
                 moveMessage(statusChanges, message, MessageStatus.PENDING);
             }
             else {
@@ -224,7 +224,8 @@ public class Dispatcher {
             if (sendsLeft.merge(attempt.companyId(), -1, Integer::sum) < 0) {
                 // over the company's rate limit: spread the rest over the coming seconds
                 int n = overLimit.merge(attempt.companyId(), 1, Integer::sum) - 1;
-                updates.add(attempt.withStatus(AttemptStatus.QUEUED, grants.get(attempt.companyId()).later(n, now)));
+                updates.add(MessageStore.AttemptUpdate.of(attempt, attempt.withStatus(AttemptStatus.QUEUED,
+                        grants.get(attempt.companyId()).later(n, now)), message));
                 moveMessage(statusChanges, message, MessageStatus.PENDING);
             }
             else {
@@ -254,27 +255,34 @@ public class Dispatcher {
                     ? route.connectionId() : null;
             if (limited != null && connectionSendsLeft.merge(limited, -1, Integer::sum) < 0) {
                 int n = overConnectionLimit.merge(limited, 1, Integer::sum) - 1;
-                updates.add(attempt.withStatus(AttemptStatus.QUEUED, connectionGrants.get(limited).later(n, now)));
+                updates.add(MessageStore.AttemptUpdate.of(attempt, attempt.withStatus(AttemptStatus.QUEUED,
+                        connectionGrants.get(limited).later(n, now)), message));
                 moveMessage(statusChanges, message, MessageStatus.PENDING);
                 continue;
             }
             // claimed, not yet handed over: the lease is the claim's, and only what HandOver marks is ever sent
             AttemptRow sending = attempt.withStatus(AttemptStatus.SENDING, now.plus(PROVIDER_LEASE));
-            updates.add(sending);
+            updates.add(MessageStore.AttemptUpdate.of(attempt, sending, message));
             claimed.add(new Claimed(sending, message));
             moveMessage(statusChanges, message, MessageStatus.SENDING);
         }
         store.updateAttempts(updates, now);
-        store.updateMessageStatuses(List.copyOf(statusChanges.values()), now);
-        callbacks.queue(List.copyOf(statusChanges.values()), now);
+        // only some of a message's attempts are claimed: the channels of all of them are read for its counters
+        Map<Long, Set<Channel>> channels = store.channelsOf(statusChanges.keySet());
+        List<MessageStore.StatusChange> moved = statusChanges.entrySet().stream()
+            .map(move -> new MessageStore.StatusChange(messages.get(move.getKey()), move.getValue(),
+                    channels.getOrDefault(move.getKey(), Set.of())))
+            .toList();
+        store.updateMessageStatuses(moved, now);
+        callbacks.queue(moved, now);
         return claimed;
     }
 
-    private static void moveMessage(Map<Long, MessageStore.StatusChange> changes, MessageRow message, MessageStatus to) {
-        MessageStore.StatusChange previous = changes.get(message.id());
+    private static void moveMessage(Map<Long, MessageStatus> changes, MessageRow message, MessageStatus to) {
+        MessageStatus previous = changes.get(message.id());
         // one attempt of the message claimed is enough for SENDING, whatever its others wait for
-        if (message.status().claimMovesTo(to) && (previous == null || previous.to() == MessageStatus.PENDING)) {
-            changes.put(message.id(), new MessageStore.StatusChange(message, to));
+        if (message.status().claimMovesTo(to) && (previous == null || previous == MessageStatus.PENDING)) {
+            changes.put(message.id(), to);
         }
     }
 
@@ -460,7 +468,9 @@ public class Dispatcher {
                 }
             }
         }
-        store.updateAttempts(List.copyOf(updated.values()), now);
+        store.updateAttempts(updated.values().stream()
+            .map(attempt -> new MessageStore.AttemptUpdate(before.get(attempt.id()), attempt, messages.get(attempt.messageId()).createdAt()))
+            .toList(), now);
         metrics.afterCommit(updated.values().stream()
             .filter(attempt -> attempt.status() != before.get(attempt.id()))
             .map(attempt -> new DispatchMetrics.Change(before.get(attempt.id()), attempt))
@@ -470,7 +480,7 @@ public class Dispatcher {
             MessageRow message = messages.get(entry.getKey());
             MessageStatus status = Cascade.messageStatus(entry.getValue().stream().map(AttemptRow::cascadeStep).toList());
             if (message.status().followsCascadeTo(status)) {
-                statusChanges.add(new MessageStore.StatusChange(message, status));
+                statusChanges.add(MessageStore.StatusChange.of(message, status, entry.getValue()));
             }
         }
         store.updateMessageStatuses(statusChanges, now);

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -129,20 +128,14 @@ public class MessageCounts {
 
     /** Messages moving from their stored status to a new one. */
     void messagesMoved(List<MessageStore.StatusChange> moves) {
-        List<MessageStore.StatusChange> moving = moves.stream().filter(move -> move.from() != move.to()).toList();
-        if (moving.isEmpty()) {
-            return;
-        }
-        Map<Long, List<String>> channels = new HashMap<>();
-        jdbc.sql("SELECT DISTINCT message_id, channel FROM message_attempt WHERE message_id IN (:ids)")
-            .param("ids", moving.stream().map(move -> move.message().id()).toList())
-            .query((rs, row) -> Map.entry(rs.getLong(1), rs.getString(2)))
-            .list()
-            .forEach(found -> channels.computeIfAbsent(found.getKey(), id -> new ArrayList<>()).add(found.getValue()));
         CountChanges changes = new CountChanges();
-        for (MessageStore.StatusChange move : moving) {
+        for (MessageStore.StatusChange move : moves) {
+            if (move.from() == move.to()) {
+                continue;
+            }
             MessageRow message = move.message();
-            List<String> counted = new ArrayList<>(channels.getOrDefault(message.id(), List.of()));
+            List<String> counted = new ArrayList<>();
+            move.channels().forEach(channel -> counted.add(channel.name()));
             counted.add(ALL_CHANNELS);
             for (String channel : counted) {
                 changes.add(message.companyId(), message.createdAt(), channel, messages(move.from()), -1);
@@ -152,44 +145,35 @@ public class MessageCounts {
         write(changes);
     }
 
-    /** Attempts about to be written as {@code changed}: compared with what is stored, before the write. */
-    void attemptsChanging(Collection<AttemptRow> changed) {
-        if (changed.isEmpty()) {
-            return;
-        }
-        record Stored(AttemptStatus status, Instant acceptedAt) {
-        }
-        Map<Long, Stored> stored = new HashMap<>();
-        jdbc.sql("SELECT a.id, a.status, m.created_at FROM message_attempt a JOIN message m ON m.id = a.message_id WHERE a.id IN (:ids)")
-            .param("ids", changed.stream().map(AttemptRow::id).toList())
-            .query((rs, row) -> Map.entry(rs.getLong(1), new Stored(AttemptStatus.valueOf(rs.getString(2)), Sql.instant(rs, "created_at"))))
-            .list()
-            .forEach(found -> stored.put(found.getKey(), found.getValue()));
+    /** Attempts about to be written, each with the status it has in the database before the write. */
+    void attemptsChanged(Collection<MessageStore.AttemptUpdate> updates) {
         CountChanges changes = new CountChanges();
-        for (AttemptRow attempt : changed) {
-            Stored before = stored.get(attempt.id());
-            if (before == null || before.status() == attempt.status()) {
+        for (MessageStore.AttemptUpdate update : updates) {
+            AttemptRow attempt = update.to();
+            AttemptStatus before = update.from();
+            if (before == attempt.status()) {
                 continue;
             }
             long company = attempt.companyId();
             String channel = attempt.channel().name();
-            changes.add(company, before.acceptedAt(), channel, attempts(before.status()), -1);
-            changes.add(company, before.acceptedAt(), channel, attempts(attempt.status()), 1);
-            if (before.status().isDelivered() != attempt.status().isDelivered()) {
-                changes.add(company, before.acceptedAt(), channel, deliveredAt(attempt.step() + 1), attempt.status().isDelivered() ? 1 : -1);
+            Instant acceptedAt = update.acceptedAt();
+            changes.add(company, acceptedAt, channel, attempts(before), -1);
+            changes.add(company, acceptedAt, channel, attempts(attempt.status()), 1);
+            if (before.isDelivered() != attempt.status().isDelivered()) {
+                changes.add(company, acceptedAt, channel, deliveredAt(attempt.step() + 1), attempt.status().isDelivered() ? 1 : -1);
             }
-            if (attempt.status().isFallback() && !before.status().isFallback()) {
-                changes.add(company, before.acceptedAt(), channel, fallback(attempt.status()), 1);
+            if (attempt.status().isFallback() && !before.isFallback()) {
+                changes.add(company, acceptedAt, channel, fallback(attempt.status()), 1);
             }
             if (attempt.status() == AttemptStatus.FAILED && AttemptSender.SESSION_CLOSED.equals(attempt.errorCode())) {
-                changes.add(company, before.acceptedAt(), channel, WINDOW_CLOSED, 1);
+                changes.add(company, acceptedAt, channel, WINDOW_CLOSED, 1);
             }
-            if (attempt.status().isDelivered() && !before.status().isDelivered()) {
-                if (before.status() == AttemptStatus.EXPIRED) {
-                    changes.add(company, before.acceptedAt(), channel, LATE_DELIVERY, 1);
+            if (attempt.status().isDelivered() && !before.isDelivered()) {
+                if (before == AttemptStatus.EXPIRED) {
+                    changes.add(company, acceptedAt, channel, LATE_DELIVERY, 1);
                 }
                 if (attempt.sentAt() != null && attempt.finishedAt() != null) {
-                    changes.add(company, before.acceptedAt(), channel, deliveryTime(Duration.between(attempt.sentAt(), attempt.finishedAt())), 1);
+                    changes.add(company, acceptedAt, channel, deliveryTime(Duration.between(attempt.sentAt(), attempt.finishedAt())), 1);
                 }
             }
         }

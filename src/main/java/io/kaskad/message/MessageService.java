@@ -184,9 +184,9 @@ public class MessageService {
         Instant now = clock.instant();
         store.updateAttempts(attempts.stream()
             .filter(a -> !a.status().isFinal())
-            .map(a -> a.finished(AttemptStatus.CANCELLED, null, null, null, null, now))
+            .map(a -> MessageStore.AttemptUpdate.of(a, a.finished(AttemptStatus.CANCELLED, null, null, null, null, now), message))
             .toList(), now);
-        List<MessageStore.StatusChange> cancelled = List.of(new MessageStore.StatusChange(message, MessageStatus.CANCELLED));
+        List<MessageStore.StatusChange> cancelled = List.of(MessageStore.StatusChange.of(message, MessageStatus.CANCELLED, attempts));
         store.updateMessageStatuses(cancelled, now);
         callbacks.queue(cancelled, now);
     }

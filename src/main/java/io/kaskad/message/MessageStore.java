@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -439,14 +440,29 @@ class MessageStore {
     private static final RowUpdates MESSAGE_STATUSES = new RowUpdates("message", List.of(
             new RowUpdates.Column("status = ?", Types.VARCHAR), new RowUpdates.Column("updated_at = ?", Types.TIMESTAMP)));
 
-    /** Writes attempts' new states, in few statements ({@link RowUpdates}): this is the dispatcher's hottest write; counted ({@link MessageCounts}). */
-    void updateAttempts(List<AttemptRow> attempts, Instant now) {
-        counts.attemptsChanging(attempts);
+    /**
+     * Writes attempts' new states, in few statements ({@link RowUpdates}): this is the dispatcher's hottest write; counted
+     * ({@link MessageCounts}) from what the callers hold, without reading the rows again.
+     */
+    void updateAttempts(List<AttemptUpdate> updates, Instant now) {
+        counts.attemptsChanged(updates);
         Map<Long, List<Object>> values = new LinkedHashMap<>();
-        attempts.forEach(a -> values.put(a.id(), Arrays.asList(a.status().name(), times.bind(a.dueAt()), a.provider(), a.providerMessageId(),
-                a.errorCode(), a.errorMessage(), times.bind(a.sentAt()), times.bind(a.finishedAt()), times.bind(now), a.connectionId(),
-                a.providerTries(), times.bind(a.firstTriedAt()), a.status() == AttemptStatus.QUEUED)));
+        updates.stream().map(AttemptUpdate::to).forEach(a -> values.put(a.id(), Arrays.asList(a.status().name(), times.bind(a.dueAt()),
+                a.provider(), a.providerMessageId(), a.errorCode(), a.errorMessage(), times.bind(a.sentAt()), times.bind(a.finishedAt()),
+                times.bind(now), a.connectionId(), a.providerTries(), times.bind(a.firstTriedAt()), a.status() == AttemptStatus.QUEUED)));
         ATTEMPT_CHANGES.write(jdbcTemplate, values);
+    }
+
+    /**
+     * An attempt's new state {@code to}, from the status it has in the database now ({@code from}: read under its
+     * message's lock, or claimed), of a message accepted at {@code acceptedAt} (the hour its counters are kept under).
+     */
+    record AttemptUpdate(AttemptStatus from, AttemptRow to, Instant acceptedAt) {
+
+        /** A change to an attempt as the caller read it, of {@code message}. */
+        static AttemptUpdate of(AttemptRow stored, AttemptRow to, MessageRow message) {
+            return new AttemptUpdate(stored.status(), to, message.createdAt());
+        }
     }
 
     /** Moves messages to their new statuses (their callbacks are queued by {@link Callbacks#queue}, in the same transaction). */
@@ -457,12 +473,36 @@ class MessageStore {
         counts.messagesMoved(changes);
     }
 
-    /** A message's status moving on, from {@code message.status()} to {@code to}. */
-    record StatusChange(MessageRow message, MessageStatus to) {
+    /**
+     * A message's status moving on, from {@code message.status()} to {@code to}; {@code channels}: those the message
+     * has attempts on, whose counters count it too.
+     */
+    record StatusChange(MessageRow message, MessageStatus to, Set<Channel> channels) {
 
         MessageStatus from() {
             return message.status();
         }
+
+        /** A change of a message whose attempts the caller holds, all of them. */
+        static StatusChange of(MessageRow message, MessageStatus to, Collection<AttemptRow> attempts) {
+            Set<Channel> channels = EnumSet.noneOf(Channel.class);
+            attempts.forEach(attempt -> channels.add(attempt.channel()));
+            return new StatusChange(message, to, channels);
+        }
+    }
+
+    /** The channels each of the messages has attempts on (one read of the covering index {@code (message_id, channel)}). */
+    Map<Long, Set<Channel>> channelsOf(Collection<Long> messageIds) {
+        Map<Long, Set<Channel>> channels = new HashMap<>();
+        if (messageIds.isEmpty()) {
+            return channels;
+        }
+        jdbc.sql("SELECT DISTINCT message_id, channel FROM message_attempt WHERE message_id IN (:ids)")
+            .param("ids", messageIds)
+            .query(rs -> {
+                channels.computeIfAbsent(rs.getLong(1), id -> EnumSet.noneOf(Channel.class)).add(Channel.valueOf(rs.getString(2)));
+            });
+        return channels;
     }
 
     // ---- mapping ----
