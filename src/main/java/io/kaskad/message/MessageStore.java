@@ -1,9 +1,7 @@
 package io.kaskad.message;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -133,80 +131,78 @@ class MessageStore {
     }
 
     private long[] insertMessages(List<PlannedMessage> messages, Instant now) {
-        String sql = """
-                INSERT INTO message (public_id, company_id, bulk_id, flow_id, group_id, task_id, template_id, phone, email,
-                  messenger_user_id, device_id, timezone, variables, status, first_channel, send_at, allowed_time_ranges,
-                  validity_minutes, use_short_links, image_url, button_url, button_text, callback_url, callback_data,
-                  error_code, error_message, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-        return jdbcTemplate.execute((ConnectionCallback<long[]>) connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-                for (PlannedMessage message : messages) {
-                    var spec = message.spec();
-                    var destination = message.destination();
-                    int p = 1;
-                    insert.setString(p++, message.publicId());
-                    insert.setLong(p++, message.companyId());
-                    insert.setString(p++, message.bulkId());
-                    insert.setString(p++, message.flowId());
-                    insert.setString(p++, message.groupId());
-                    insert.setString(p++, spec.taskId());
-                    insert.setString(p++, spec.templateId());
-                    insert.setString(p++, Strings.blankToNull(destination.phone()));
-                    insert.setString(p++, Strings.blankToNull(destination.email()));
-                    insert.setString(p++, Strings.blankToNull(destination.messengerUserId()));
-                    insert.setString(p++, Strings.blankToNull(destination.deviceId()));
-                    insert.setString(p++, message.zone() == null ? destination.timezone() : message.zone().getId());
-                    insert.setString(p++, destination.variables() == null ? null : json.writeValueAsString(destination.variables()));
-                    insert.setString(p++, message.status().name());
-                    insert.setString(p++, message.firstChannel() == null ? null : message.firstChannel().name());
-                    insert.setObject(p++, spec.sendAt() == null ? null : times.bind(spec.sendAt().toInstant()), Types.TIMESTAMP);
-                    insert.setString(p++, message.windows().stored());
-                    insert.setInt(p++, spec.validityPeriod() == null ? SendRequest.DEFAULT_VALIDITY_MINUTES : spec.validityPeriod());
-                    insert.setBoolean(p++, Boolean.TRUE.equals(spec.useShortLinks()));
-                    insert.setString(p++, spec.imageUrl());
-                    insert.setString(p++, spec.buttonUrl());
-                    insert.setString(p++, spec.buttonText());
-                    insert.setString(p++, spec.callbackUrl());
-                    insert.setString(p++, spec.callbackData());
-                    insert.setString(p++, message.rejection() == null ? null : message.rejection().code());
-                    insert.setString(p++, message.rejection() == null ? null : message.rejection().field());
-                    insert.setObject(p++, times.bind(now), Types.TIMESTAMP);
-                    insert.setObject(p, times.bind(now), Types.TIMESTAMP);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-                long[] ids = new long[messages.size()];
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    for (int i = 0; i < ids.length; i++) {
-                        if (!keys.next()) {
-                            throw new IllegalStateException("the database returned " + i + " keys for " + ids.length + " rows");
-                        }
-                        ids[i] = keys.getLong(1);
-                    }
-                }
-                return ids;
-            }
-        });
+        Object acceptedAt = times.bind(now);
+        RowInserts<PlannedMessage> inserts = new RowInserts<>("message", List.of(
+                new RowInserts.Column<>("public_id", Types.VARCHAR, PlannedMessage::publicId),
+                new RowInserts.Column<>("company_id", Types.BIGINT, PlannedMessage::companyId),
+                new RowInserts.Column<>("bulk_id", Types.VARCHAR, PlannedMessage::bulkId),
+                new RowInserts.Column<>("flow_id", Types.VARCHAR, PlannedMessage::flowId),
+                new RowInserts.Column<>("group_id", Types.VARCHAR, PlannedMessage::groupId),
+                new RowInserts.Column<>("task_id", Types.VARCHAR, message -> message.spec().taskId()),
+                new RowInserts.Column<>("template_id", Types.VARCHAR, message -> message.spec().templateId()),
+                new RowInserts.Column<>("phone", Types.VARCHAR, message -> Strings.blankToNull(message.destination().phone())),
+                new RowInserts.Column<>("email", Types.VARCHAR, message -> Strings.blankToNull(message.destination().email())),
+                new RowInserts.Column<>("messenger_user_id", Types.VARCHAR,
+                        message -> Strings.blankToNull(message.destination().messengerUserId())),
+                new RowInserts.Column<>("device_id", Types.VARCHAR, message -> Strings.blankToNull(message.destination().deviceId())),
+                new RowInserts.Column<>("timezone", Types.VARCHAR,
+                        message -> message.zone() == null ? message.destination().timezone() : message.zone().getId()),
+                new RowInserts.Column<>("variables", Types.VARCHAR, message -> message.destination().variables() == null ? null
+                        : json.writeValueAsString(message.destination().variables())),
+                new RowInserts.Column<>("status", Types.VARCHAR, message -> message.status().name()),
+                new RowInserts.Column<>("first_channel", Types.VARCHAR,
+                        message -> message.firstChannel() == null ? null : message.firstChannel().name()),
+                new RowInserts.Column<>("send_at", Types.TIMESTAMP,
+                        message -> message.spec().sendAt() == null ? null : times.bind(message.spec().sendAt().toInstant())),
+                new RowInserts.Column<>("allowed_time_ranges", Types.VARCHAR, message -> message.windows().stored()),
+                new RowInserts.Column<>("validity_minutes", Types.INTEGER, message -> message.spec().validityPeriod() == null
+                        ? SendRequest.DEFAULT_VALIDITY_MINUTES : message.spec().validityPeriod()),
+                new RowInserts.Column<>("use_short_links", Types.BOOLEAN, message -> Boolean.TRUE.equals(message.spec().useShortLinks())),
+                new RowInserts.Column<>("image_url", Types.VARCHAR, message -> message.spec().imageUrl()),
+                new RowInserts.Column<>("button_url", Types.VARCHAR, message -> message.spec().buttonUrl()),
+                new RowInserts.Column<>("button_text", Types.VARCHAR, message -> message.spec().buttonText()),
+                new RowInserts.Column<>("callback_url", Types.VARCHAR, message -> message.spec().callbackUrl()),
+                new RowInserts.Column<>("callback_data", Types.VARCHAR, message -> message.spec().callbackData()),
+                new RowInserts.Column<>("error_code", Types.VARCHAR, message -> message.rejection() == null ? null : message.rejection().code()),
+                new RowInserts.Column<>("error_message", Types.VARCHAR,
+                        message -> message.rejection() == null ? null : message.rejection().field()),
+                new RowInserts.Column<>("created_at", Types.TIMESTAMP, message -> acceptedAt),
+                new RowInserts.Column<>("updated_at", Types.TIMESTAMP, message -> acceptedAt)));
+        return jdbcTemplate.execute((ConnectionCallback<long[]>) connection -> inserts.insertReturningIds(connection, messages));
+    }
+
+    /** An attempt to insert: of the message with generated id {@code messageId}. */
+    private record NewAttempt(long messageId, PlannedMessage message, PlannedMessage.Attempt attempt) {
     }
 
     private void insertAttempts(List<PlannedMessage> messages, long[] ids, Instant now) {
-        List<Object[]> rows = new ArrayList<>();
+        List<NewAttempt> rows = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
-            PlannedMessage message = messages.get(i);
-            for (PlannedMessage.Attempt attempt : message.attempts()) {
-                rows.add(new Object[] { ids[i], message.companyId(), attempt.step(), attempt.channel().name(), attempt.required(),
-                        attempt.status().name(), attempt.address(), attempt.text(), attempt.parametersJson(),
-                        attempt.status() == AttemptStatus.QUEUED ? times.bind(message.dueAt()) : null, times.bind(now) });
+            for (PlannedMessage.Attempt attempt : messages.get(i).attempts()) {
+                rows.add(new NewAttempt(ids[i], messages.get(i), attempt));
             }
         }
-        if (!rows.isEmpty()) {
-            jdbcTemplate.batchUpdate("""
-                    INSERT INTO message_attempt (message_id, company_id, step, channel, required, status, address, text,
-                      parameters, due_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows,
-                    new int[] { Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR,
-                            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP });
+        if (rows.isEmpty()) {
+            return;
         }
+        Object updatedAt = times.bind(now);
+        RowInserts<NewAttempt> inserts = new RowInserts<>("message_attempt", List.of(
+                new RowInserts.Column<>("message_id", Types.BIGINT, NewAttempt::messageId),
+                new RowInserts.Column<>("company_id", Types.BIGINT, row -> row.message().companyId()),
+                new RowInserts.Column<>("step", Types.INTEGER, row -> row.attempt().step()),
+                new RowInserts.Column<>("channel", Types.VARCHAR, row -> row.attempt().channel().name()),
+                new RowInserts.Column<>("required", Types.BOOLEAN, row -> row.attempt().required()),
+                new RowInserts.Column<>("status", Types.VARCHAR, row -> row.attempt().status().name()),
+                new RowInserts.Column<>("address", Types.VARCHAR, row -> row.attempt().address()),
+                new RowInserts.Column<>("text", Types.VARCHAR, row -> row.attempt().text()),
+                new RowInserts.Column<>("parameters", Types.VARCHAR, row -> row.attempt().parametersJson()),
+                new RowInserts.Column<>("due_at", Types.TIMESTAMP,
+                        row -> row.attempt().status() == AttemptStatus.QUEUED ? times.bind(row.message().dueAt()) : null),
+                new RowInserts.Column<>("updated_at", Types.TIMESTAMP, row -> updatedAt)));
+        jdbcTemplate.execute((ConnectionCallback<Void>) connection -> {
+            inserts.insert(connection, rows);
+            return null;
+        });
     }
 
     // ---- reading ----
