@@ -15,8 +15,8 @@
 #                                      # of the messages page and the statistics API (RUNS, default 20, per request,
 #                                      # after WARMUP, default 5, untimed rounds of every request)
 #
-# Sizes can be changed with INGEST=… BURST=… CLIENTS=… ROUNDS=… (ingest and ceiling alternate ROUNDS times, default 1:
-# the first round is the figure the targets were set on; later ones run with a warm client) in the environment.
+# Sizes can be changed with INGEST=… BURST=… CLIENTS=… ROUNDS=… WARMUP=… (after an untimed warm-up of WARMUP, default
+# 100,000, destinations and ceiling rows, ingest and ceiling alternate ROUNDS times, default 3; the table shows medians).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -113,5 +113,6 @@ if [ "$scenario" = task-file ]; then
   java -cp "$work/lib/BOOT-INF/lib/*" benchmark/TaskFileBenchmark.java "http://localhost:$port" "$key" "$work" "$mode"
   exit 0
 fi
-java -cp "$work/lib/BOOT-INF/lib/*" benchmark/Benchmark.java "http://localhost:$port" "$key" "$jdbc_url" "$jdbc_user" "$jdbc_password" "$mode"
+# CLIENT_JAVA_OPTS: the same for this client, e.g. to see what the ceiling spends
+java ${CLIENT_JAVA_OPTS:-} -cp "$work/lib/BOOT-INF/lib/*" benchmark/Benchmark.java "http://localhost:$port" "$key" "$jdbc_url" "$jdbc_user" "$jdbc_password" "$mode"
 stop_app
