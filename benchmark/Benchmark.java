@@ -140,16 +140,16 @@ public class Benchmark {
     static double ingest(HttpClient http, String base, String key, int total, String sendAt) throws Exception {
         int requests = total / PER_REQUEST;
         // built before the clock starts: what is timed is Kaskad taking them, not this client writing them
-        List<HttpRequest> bodies = new ArrayList<>();
+        List<HttpRequest> requestsToSend = new ArrayList<>();
         for (int r = 0; r < requests; r++) {
-            bodies.add(HttpRequest.newBuilder(URI.create(base + "/api/v1/messages"))
+            requestsToSend.add(HttpRequest.newBuilder(URI.create(base + "/api/v1/messages"))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body(r, sendAt))).build());
         }
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         long start = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
-        for (HttpRequest request : bodies) {
+        for (HttpRequest request : requestsToSend) {
             done.add(clients.submit(() -> {
                 call(http, request);
                 return null;
