@@ -1,7 +1,5 @@
 package io.kaskad.common;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Locale;
 
 import javax.sql.DataSource;
@@ -20,7 +18,7 @@ public class IndexHints {
     private final String form;
 
     public IndexHints(DataSource dataSource) {
-        this.form = formFor(productName(dataSource));
+        this.form = formFor(DatabaseProduct.name(dataSource));
     }
 
     /** What to write after a table's name (and alias) so that it is read through {@code index}; empty on another database. */
@@ -34,14 +32,5 @@ public class IndexHints {
             return "FORCE INDEX";
         }
         return product.contains("h2") ? "USE INDEX" : null;
-    }
-
-    private static String productName(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName();
-        }
-        catch (SQLException e) {
-            throw new IllegalStateException("cannot read the database's name", e);
-        }
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.kaskad.common.NetworkTargets;
+import io.kaskad.common.SkipLockedClaims;
 import io.kaskad.common.Strings;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,9 +59,11 @@ public class Callbacks implements DisposableBean {
         .executor(senders)
         .build();
     private final boolean allowPrivateNetworks;
+    private final SkipLockedClaims claims;
 
     Callbacks(JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json, Clock clock, PlatformTransactionManager transactions,
-            CallbackProperties properties, MeterRegistry registry) {
+            CallbackProperties properties, MeterRegistry registry, SkipLockedClaims claims) {
+        this.claims = claims;
         this.registry = registry;
         this.allowPrivateNetworks = properties.allowPrivateNetworks();
         this.jdbc = jdbc;
@@ -127,7 +130,7 @@ public class Callbacks implements DisposableBean {
         Instant now = clock.instant();
         List<Due> due = jdbc.sql("""
                 SELECT id, url, payload, attempts FROM callback_delivery WHERE status = 'PENDING' AND next_at <= ?
-                ORDER BY next_at LIMIT ? FOR UPDATE SKIP LOCKED""")
+                """ + claims.firstLocked("next_at"))
             .params(Sql.ts(now), limit)
             .query((rs, row) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
             .list();

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.kaskad.channel.Channel;
+import io.kaskad.common.SkipLockedClaims;
 import io.kaskad.common.TimestampBinding;
 
 /**
@@ -57,8 +58,10 @@ public class MessageCounts {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final TimestampBinding times;
+    private final SkipLockedClaims claims;
 
-    MessageCounts(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TimestampBinding times) {
+    MessageCounts(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TimestampBinding times, SkipLockedClaims claims) {
+        this.claims = claims;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.times = times;
@@ -213,7 +216,7 @@ public class MessageCounts {
         }
         List<Change> found = jdbc.sql("""
                 SELECT id, company_id, hour_start, channel, measure, amount FROM message_count_change
-                ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""")
+                """ + claims.firstLocked("id"))
             .param(limit)
             .query((rs, row) -> new Change(rs.getLong("id"), new CountChanges.Key(rs.getLong("company_id"),
                     Sql.instant(rs, "hour_start"), rs.getString("channel"), rs.getString("measure")), rs.getLong("amount")))

@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.kaskad.channel.Channel;
+import io.kaskad.common.SkipLockedClaims;
 import io.kaskad.common.Strings;
 import io.kaskad.common.TimestampBinding;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,9 +49,11 @@ class MessageStore {
     private final ShortLinks shortLinks;
     private final TimestampBinding times;
     private final MessageCounts counts;
+    private final SkipLockedClaims claims;
 
     MessageStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json, ShortLinks shortLinks, TimestampBinding times,
-            MessageCounts counts) {
+            MessageCounts counts, SkipLockedClaims claims) {
+        this.claims = claims;
         this.times = times;
         this.counts = counts;
         this.shortLinks = shortLinks;
@@ -287,7 +290,7 @@ class MessageStore {
     List<AttemptRow> claimQueued(Instant now, int limit) {
         return jdbc.sql("""
                 SELECT * FROM message_attempt WHERE status = 'QUEUED' AND due_at <= ?
-                ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED""")
+                """ + claims.firstLocked("due_at"))
             .params(times.bind(now), limit)
             .query(MessageStore::attemptRow)
             .list();
@@ -392,7 +395,7 @@ class MessageStore {
 
     /** Parked reports whose next try is due, those waiting longest first: each row keeps its own turn. */
     List<ParkedReport> parkedReports(Instant now, int limit) {
-        return jdbc.sql("SELECT * FROM unmatched_report WHERE next_try_at <= ? ORDER BY next_try_at LIMIT ? FOR UPDATE SKIP LOCKED")
+        return jdbc.sql("SELECT * FROM unmatched_report WHERE next_try_at <= ? " + claims.firstLocked("next_try_at"))
             .params(times.bind(now), limit)
             .query((rs, row) -> new ParkedReport(rs.getLong("id"), rs.getString("channel"), rs.getString("provider_message_id"),
                     rs.getString("reference"), rs.getString("status"), Sql.instant(rs, "received_at"), rs.getInt("tries"),

@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.kaskad.channel.Channel;
 import io.kaskad.channel.DeliveryReport;
 import io.kaskad.channel.DeliveryReports;
+import io.kaskad.common.SkipLockedClaims;
 
 /**
  * The reports the sandbox will "receive", with their due times in the database, so that a report
@@ -34,9 +35,11 @@ class SandboxReportSchedule {
     private final SandboxProperties properties;
     private final DeliveryReports deliveryReports;
     private final TransactionTemplate transaction;
+    private final SkipLockedClaims claims;
 
     SandboxReportSchedule(JdbcClient jdbc, Clock clock, SandboxProperties properties, DeliveryReports deliveryReports,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, SkipLockedClaims claims) {
+        this.claims = claims;
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
@@ -73,7 +76,8 @@ class SandboxReportSchedule {
     private List<Due> claim(Instant now, int limit) {
         List<Due> due = jdbc.sql("""
                 SELECT id, channel, provider_message_id, reference, status FROM sandbox_report
-                WHERE due_at <= ? ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED""")
+                WHERE due_at <= ?
+                """ + claims.firstLocked("due_at"))
             .params(Timestamp.from(now), limit)
             .query((rs, row) -> new Due(rs.getLong(1), Channel.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
                     DeliveryReport.Status.valueOf(rs.getString(5))))
