@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -94,15 +95,22 @@ public class Dispatcher {
         }
         // whole milliseconds: the claim's lease is compared as written to the database, on every database
         Instant claimedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        List<Claimed> claimed = transaction.execute(status -> claim(claimedAt, limit));
+        List<HandOver.Plan> reserving = new ArrayList<>(1);
+        List<Claimed> claimed;
+        try {
+            claimed = transaction.execute(status -> claim(claimedAt, limit, reserving::add));
+        }
+        catch (RuntimeException claimFailed) {
+            reserving.forEach(plan -> plan.releaseReserved(calls));
+            throw claimFailed;
+        }
         if (claimed == null || claimed.isEmpty()) {
             return 0;
         }
         Map<Long, Claimed> byAttempt = claimed.stream().collect(Collectors.toMap(c -> c.attempt().id(), Function.identity()));
         Instant claimLease = claimedAt.plus(PROVIDER_LEASE);
-        HandOver.Result<AttemptChange> done = HandOver.run(claimed.stream().map(Claimed::attempt).toList(), this::lane,
-                attempt -> attempt.companyId() + "/" + attempt.channel() + "/" + attempt.address(), calls,
-                PROVIDER_LEASE, clock, stop, (ids, handedAt, leaseEnd) -> store.markHandedOver(ids, claimLease, handedAt, leaseEnd),
+        HandOver.Result<AttemptChange> done = HandOver.run(reserving.get(0), calls, PROVIDER_LEASE, clock, stop,
+                (ids, handedAt, leaseEnd) -> store.markHandedOver(ids, claimLease, handedAt, leaseEnd),
                 attempt -> send(byAttempt.get(attempt.id())));
         List<AttemptChange> changes = new ArrayList<>(done.answers().stream().filter(Objects::nonNull).toList());
         Instant now = clock.instant();
@@ -185,7 +193,13 @@ public class Dispatcher {
     private record Claimed(AttemptRow attempt, MessageRow message) {
     }
 
-    private List<Claimed> claim(Instant now, int limit) {
+    /**
+     * Claims due attempts: those not yet sendable (window closed, over a rate limit) are queued again for later, the
+     * others move to SENDING. Their hand-over plan goes to {@code planned} as soon as it holds slots (so that a failed
+     * claim gives them back); the attempts of the chunks whose providers have free slots now are recorded as handed
+     * over by the claim itself, the others are marked by {@link HandOver} when their slots come.
+     */
+    private List<Claimed> claim(Instant now, int limit, Consumer<HandOver.Plan> planned) {
         List<AttemptRow> candidates = store.claimQueued(now, limit);
         if (candidates.isEmpty()) {
             return List.of();
@@ -266,7 +280,9 @@ public class Dispatcher {
             claimed.add(new Claimed(sending, message));
             moveMessage(statusChanges, message, MessageStatus.SENDING);
         }
-        store.updateAttempts(updates, now);
+        HandOver.Plan plan = HandOver.Plan.of(claimed.stream().map(Claimed::attempt).toList(), this::lane, Dispatcher::recipient, calls);
+        planned.accept(plan);
+        store.updateClaimedAttempts(updates, plan.reserveFree(calls), now);
         // only some of a message's attempts are claimed: the channels of all of them are read for its counters
         Map<Long, Set<Channel>> channels = store.channelsOf(statusChanges.keySet());
         List<MessageStore.StatusChange> moved = statusChanges.entrySet().stream()
@@ -289,6 +305,11 @@ public class Dispatcher {
     private Route firstRoute(AttemptRow attempt) {
         List<Route> candidates = routes.routes(attempt.companyId(), attempt.channel());
         return candidates.isEmpty() ? null : candidates.get(0);
+    }
+
+    /** Whom an attempt goes to: one recipient's attempts go one after another, in claim order. */
+    private static String recipient(AttemptRow attempt) {
+        return attempt.companyId() + "/" + attempt.channel() + "/" + attempt.address();
     }
 
     /** The provider an attempt is most likely to go to, whose in-flight slots it takes. */

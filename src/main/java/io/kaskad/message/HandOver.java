@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import java.util.function.Function;
  * again, safely, once the claim's lease has run out) or handed over with the answer unknown (never sent
  * again; see {@link Outcomes#afterLostAnswer}). The provider lease of an attempt counts from its
  * chunk's hand-over, not from the claim of the batch, so attempts waiting their turn behind slow calls
- * do not run out of time unsent.
+ * do not run out of time unsent. Chunks whose provider has free slots when the batch is claimed are recorded
+ * by the claim's own statement instead ({@link Plan#reserveFree}): the usual case, one write less per attempt.
  *
  * <p>A chunk's calls overlap ({@link ProviderCalls}), except those to one recipient, which go one after
  * another in the order claimed (so that a recipient's messages arrive in order, and a chat's second
@@ -59,15 +61,81 @@ final class HandOver {
     }
 
     /**
+     * A claimed batch in chunks per lane, of up to a provider's slots each; a call is one recipient's attempts in
+     * claim order (usually one). The claim may reserve slots for the leading chunks of lanes that have them free
+     * ({@link #reserveFree}) and record those attempts as handed over in its own statement: a mark less per attempt
+     * when the providers keep up, and the same trace after a crash as a chunk marked here (handed over, calls about to
+     * start on slots reserved for them).
+     */
+    static final class Plan {
+
+        private final Map<String, Deque<List<List<AttemptRow>>>> lanes;
+        private final List<Map.Entry<String, List<List<AttemptRow>>>> reserved = new ArrayList<>();
+
+        private Plan(Map<String, Deque<List<List<AttemptRow>>>> lanes) {
+            this.lanes = lanes;
+        }
+
+        /**
+         * @param laneOf      the provider an attempt goes to, whose slots its call takes
+         * @param recipientOf the recipient an attempt goes to: one recipient's attempts are sent one after another
+         */
+        static Plan of(List<AttemptRow> claimed, Function<AttemptRow, String> laneOf, Function<AttemptRow, String> recipientOf,
+                ProviderCalls calls) {
+            return new Plan(chunksByLane(claimed, laneOf, recipientOf, Math.min(CHUNK, calls.maxPerProvider())));
+        }
+
+        /** Reserves slots for each lane's leading chunks while they are free; answers the ids of the attempts they hold. */
+        Set<Long> reserveFree(ProviderCalls calls) {
+            Set<Long> ids = new HashSet<>();
+            for (var lane = lanes.entrySet().iterator(); lane.hasNext();) {
+                Map.Entry<String, Deque<List<List<AttemptRow>>>> entry = lane.next();
+                while (!entry.getValue().isEmpty() && calls.tryReserve(entry.getKey(), entry.getValue().peek().size())) {
+                    List<List<AttemptRow>> chunk = entry.getValue().poll();
+                    reserved.add(Map.entry(entry.getKey(), chunk));
+                    chunk.forEach(call -> call.forEach(attempt -> ids.add(attempt.id())));
+                }
+                if (entry.getValue().isEmpty()) {
+                    lane.remove();
+                }
+            }
+            return ids;
+        }
+
+        /** The claim that reserved them failed: their slots go back, and nothing of this plan is sent. */
+        void releaseReserved(ProviderCalls calls) {
+            reserved.forEach(chunk -> calls.release(chunk.getKey(), chunk.getValue().size()));
+            reserved.clear();
+        }
+    }
+
+    /**
      * @param laneOf      the provider an attempt goes to, whose slots its call takes
      * @param recipientOf the recipient an attempt goes to: one recipient's attempts are sent one after another
      */
     static <T> Result<T> run(List<AttemptRow> claimed, Function<AttemptRow, String> laneOf, Function<AttemptRow, String> recipientOf,
             ProviderCalls calls, Duration providerLease, Clock clock, BooleanSupplier stopping, Marker marker, Function<AttemptRow, T> send) {
-        Map<String, Deque<List<List<AttemptRow>>>> lanes = chunksByLane(claimed, laneOf, recipientOf, Math.min(CHUNK, calls.maxPerProvider()));
+        return run(Plan.of(claimed, laneOf, recipientOf, calls), calls, providerLease, clock, stopping, marker, send);
+    }
+
+    /**
+     * Sends a plan's chunks: those its claim reserved and recorded at once, then the others as their providers' slots
+     * free up, each recorded by {@code marker} before its calls.
+     */
+    static <T> Result<T> run(Plan plan, ProviderCalls calls, Duration providerLease, Clock clock, BooleanSupplier stopping, Marker marker,
+            Function<AttemptRow, T> send) {
+        Map<String, Deque<List<List<AttemptRow>>>> lanes = plan.lanes;
         List<CompletableFuture<List<T>>> calling = new ArrayList<>();
         List<AttemptRow> released = new ArrayList<>();
         List<AttemptRow> deferred = new ArrayList<>();
+        if (stopping.getAsBoolean()) {
+            plan.reserved.forEach(chunk -> chunk.getValue().forEach(released::addAll));
+            plan.releaseReserved(calls);
+        }
+        for (Map.Entry<String, List<List<AttemptRow>>> chunk : plan.reserved) {
+            chunk.getValue().forEach(oneRecipient -> calling.add(calls.run(chunk.getKey(), () -> oneRecipient.stream().map(send).toList())));
+        }
+        plan.reserved.clear();
         Instant waitingSince = clock.instant();
         while (!lanes.isEmpty()) {
             if (stopping.getAsBoolean()) {

@@ -453,6 +453,24 @@ class MessageStore {
     }
 
     /**
+     * A claim's writes: attempts taken from the queue (so not handed over: a queued attempt never is) move to SENDING or
+     * back to the queue for later, their status and due time changed and nothing else; those of {@code handedOver} are
+     * recorded as handed to their providers now, their lease (the due time set) counting from this moment.
+     */
+    void updateClaimedAttempts(List<AttemptUpdate> updates, Set<Long> handedOver, Instant now) {
+        counts.attemptsChanged(updates);
+        Object handedAt = times.bind(now);
+        Map<Long, List<Object>> values = new LinkedHashMap<>();
+        updates.stream().map(AttemptUpdate::to).forEach(a -> values.put(a.id(), Arrays.asList(a.status().name(), times.bind(a.dueAt()),
+                times.bind(now), handedOver.contains(a.id()) ? handedAt : null)));
+        CLAIMS.write(jdbcTemplate, values);
+    }
+
+    private static final RowUpdates CLAIMS = new RowUpdates("message_attempt", List.of(new RowUpdates.Column("status = ?", Types.VARCHAR),
+            new RowUpdates.Column("due_at = ?", Types.TIMESTAMP), new RowUpdates.Column("updated_at = ?", Types.TIMESTAMP),
+            new RowUpdates.Column("handed_over_at = ?", Types.TIMESTAMP)));
+
+    /**
      * An attempt's new state {@code to}, from the status it has in the database now ({@code from}: read under its
      * message's lock, or claimed), of a message accepted at {@code acceptedAt} (the hour its counters are kept under).
      */

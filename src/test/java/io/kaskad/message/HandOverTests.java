@@ -125,6 +125,43 @@ class HandOverTests {
         assertThat(result.deferred()).allSatisfy(attempt -> assertThat(leases).doesNotContainKey(attempt.id()));
     }
 
+    @Test
+    void chunksWhoseSlotsTheClaimReservedGoWithoutAMarkAndTheRestAreMarkedWhenSlotsFree() {
+        HandOver.Plan plan = HandOver.Plan.of(attempts(60), attempt -> "sms", HandOverTests::recipient, calls);
+        Set<Long> recordedByTheClaim = plan.reserveFree(calls);
+        // one chunk fits the provider's 25 slots: the claim records those 25 itself
+        assertThat(recordedByTheClaim).containsExactlyInAnyOrderElementsOf(java.util.stream.LongStream.rangeClosed(1, 25).boxed().toList());
+
+        HandOver.Result<Long> result = HandOver.run(plan, calls, LEASE, clock, () -> false, this::mark, attempt -> {
+            sent.add(attempt.id());
+            return attempt.id();
+        });
+        assertThat(result.answers()).hasSize(60);
+        assertThat(sent).hasSize(60).doesNotHaveDuplicates();
+        assertThat(leases.keySet()).as("marked by the hand-over").containsExactlyInAnyOrderElementsOf(
+                java.util.stream.LongStream.rangeClosed(26, 60).boxed().toList());
+        assertThat(calls.tryReserve("sms", SLOTS)).as("every slot given back").isTrue();
+    }
+
+    @Test
+    void aFailedClaimOrAStoppingNodeGivesBackTheSlotsItsClaimReservedAndSendsNothing() {
+        HandOver.Plan failed = HandOver.Plan.of(attempts(10), attempt -> "sms", HandOverTests::recipient, calls);
+        assertThat(failed.reserveFree(calls)).hasSize(10);
+        failed.releaseReserved(calls);
+        assertThat(calls.tryReserve("sms", SLOTS)).as("the failed claim's slots are free again").isTrue();
+        calls.release("sms", SLOTS);
+
+        HandOver.Plan stopped = HandOver.Plan.of(attempts(40), attempt -> "sms", HandOverTests::recipient, calls);
+        stopped.reserveFree(calls);
+        HandOver.Result<Long> result = HandOver.run(stopped, calls, LEASE, clock, () -> true, this::mark, attempt -> {
+            sent.add(attempt.id());
+            return attempt.id();
+        });
+        assertThat(sent).isEmpty();
+        assertThat(result.released()).hasSize(40);
+        assertThat(calls.tryReserve("sms", SLOTS)).as("the stopping node's slots are free again").isTrue();
+    }
+
     /** Every attempt of these tests goes to its own recipient. */
     private static String recipient(AttemptRow attempt) {
         return String.valueOf(attempt.id());
