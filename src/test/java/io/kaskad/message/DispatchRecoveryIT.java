@@ -29,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * What the dispatcher makes of the traces a crash leaves: an attempt handed over whose answer was lost
  * waits for its report (the next channel is not sent), one claimed but never handed over is sent
- * once, a report finds its attempt by Kaskad's reference, and parked reports are retried each in turn.
+ * once, a report finds its attempt by Kaskad's reference, and parked reports are retried each in turn. And the
+ * trace itself: an attempt a provider took was recorded as handed over before the call.
  */
 @IntegrationTest
 class DispatchRecoveryIT {
@@ -66,6 +67,21 @@ class DispatchRecoveryIT {
         deliveryReports.record(List.of(new DeliveryReport(Channel.SMS, "smsc-" + UUID.randomUUID(), DeliveryReport.Status.DELIVERED, null, null,
                 Instant.now(), publicId + "/0")));
         awaitAttempts(api, id, "SMS:DELIVERED", "VIBER:SKIPPED");
+    }
+
+    @Test
+    void aSentAttemptWasRecordedAsHandedOverNoLaterThanItsProviderTookIt() throws Exception {
+        MessagesApi api = new MessagesApi(mvc, accounts.company().bearer());
+        String id = api.sendOne(message("{\"sms\":{\"text\":\"Код 4\"}}", NEVER_REPORTED));
+        awaitAttempts(api, id, "SMS:SENT");
+
+        int recordedBeforeTheCall = jdbc.sql("SELECT COUNT(*) FROM message_attempt WHERE step = 0 AND handed_over_at <= sent_at"
+                + " AND message_id = (SELECT id FROM message WHERE public_id = ?)")
+            .param(id)
+            .query(Integer.class)
+            .single();
+        // the provider's slots were free: the claim itself recorded the hand-over, before the call
+        assertThat(recordedBeforeTheCall).isEqualTo(1);
     }
 
     @Test
