@@ -132,10 +132,11 @@ final class HandOver {
             plan.reserved.forEach(chunk -> chunk.getValue().forEach(released::addAll));
             plan.releaseReserved(calls);
         }
-        for (Map.Entry<String, List<List<AttemptRow>>> chunk : plan.reserved) {
-            chunk.getValue().forEach(oneRecipient -> calling.add(calls.run(chunk.getKey(), () -> oneRecipient.stream().map(send).toList())));
+        else {
+            plan.reserved.forEach(chunk -> chunk.getValue()
+                .forEach(oneRecipient -> calling.add(calls.run(chunk.getKey(), () -> oneRecipient.stream().map(send).toList()))));
+            plan.reserved.clear();
         }
-        plan.reserved.clear();
         Instant waitingSince = clock.instant();
         while (!lanes.isEmpty()) {
             if (stopping.getAsBoolean()) {

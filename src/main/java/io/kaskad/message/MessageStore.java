@@ -459,10 +459,10 @@ class MessageStore {
      */
     void updateClaimedAttempts(List<AttemptUpdate> updates, Set<Long> handedOver, Instant now) {
         counts.attemptsChanged(updates);
-        Object handedAt = times.bind(now);
+        Object at = times.bind(now);
         Map<Long, List<Object>> values = new LinkedHashMap<>();
         updates.stream().map(AttemptUpdate::to).forEach(a -> values.put(a.id(), Arrays.asList(a.status().name(), times.bind(a.dueAt()),
-                times.bind(now), handedOver.contains(a.id()) ? handedAt : null)));
+                at, handedOver.contains(a.id()) ? at : null)));
         CLAIMS.write(jdbcTemplate, values);
     }
 
