@@ -26,6 +26,14 @@ public class IndexHints {
         return form == null ? "" : " " + form + " (" + index + ")";
     }
 
+    /**
+     * Like {@link #use}, for an index made by a unique constraint: MySQL and MariaDB name it after the constraint, H2
+     * names it itself, so on H2 (whose plans do not swing with sampled statistics) this is empty.
+     */
+    public String useConstraintIndex(String constraint) {
+        return "FORCE INDEX".equals(form) ? use(constraint) : "";
+    }
+
     static String formFor(String productName) {
         String product = productName == null ? "" : productName.toLowerCase(Locale.ROOT);
         if (product.contains("mysql") || product.contains("mariadb")) {

@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.kaskad.channel.Channel;
+import io.kaskad.common.IndexHints;
 import io.kaskad.common.SkipLockedClaims;
 import io.kaskad.common.Strings;
 import io.kaskad.common.TimestampBinding;
@@ -50,10 +51,12 @@ class MessageStore {
     private final TimestampBinding times;
     private final MessageCounts counts;
     private final SkipLockedClaims claims;
+    private final IndexHints hints;
 
     MessageStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json, ShortLinks shortLinks, TimestampBinding times,
-            MessageCounts counts, SkipLockedClaims claims) {
+            MessageCounts counts, SkipLockedClaims claims, IndexHints hints) {
         this.claims = claims;
+        this.hints = hints;
         this.times = times;
         this.counts = counts;
         this.shortLinks = shortLinks;
@@ -252,11 +255,17 @@ class MessageStore {
         return attempts(List.of(messageId));
     }
 
+    /**
+     * The attempts of the messages, in order. The index is named: right after a burst was accepted, MariaDB's statistics
+     * still counted the table as small, and it read all of a 50,000-row table through this index for each batch's
+     * answers (to save sorting 500 rows) instead of the 500 ranges.
+     */
     List<AttemptRow> attempts(Collection<Long> messageIds) {
         if (messageIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT * FROM message_attempt WHERE message_id IN (:ids) ORDER BY message_id, step")
+        return jdbc.sql("SELECT * FROM message_attempt" + hints.useConstraintIndex("uq_attempt_message_step")
+                + " WHERE message_id IN (:ids) ORDER BY message_id, step")
             .param("ids", messageIds)
             .query(MessageStore::attemptRow)
             .list();
@@ -514,7 +523,8 @@ class MessageStore {
         if (messageIds.isEmpty()) {
             return channels;
         }
-        jdbc.sql("SELECT DISTINCT message_id, channel FROM message_attempt WHERE message_id IN (:ids)")
+        jdbc.sql("SELECT DISTINCT message_id, channel FROM message_attempt" + hints.use("ix_attempt_message_channel")
+                + " WHERE message_id IN (:ids)")
             .param("ids", messageIds)
             .query(rs -> {
                 channels.computeIfAbsent(rs.getLong(1), id -> EnumSet.noneOf(Channel.class)).add(Channel.valueOf(rs.getString(2)));
