@@ -30,8 +30,8 @@ class ProviderCalls implements DisposableBean {
     private final Map<String, Integer> perProvider = new HashMap<>();
     private int inFlight;
 
-    ProviderCalls(@Value("${kaskad.dispatch.max-in-flight:512}") int maxInFlight,
-            @Value("${kaskad.dispatch.max-in-flight-per-provider:384}") int maxPerProvider) {
+    ProviderCalls(@Value("${kaskad.dispatch.max-in-flight:1024}") int maxInFlight,
+            @Value("${kaskad.dispatch.max-in-flight-per-provider:768}") int maxPerProvider) {
         this.maxInFlight = maxInFlight;
         this.maxPerProvider = Math.min(maxPerProvider, maxInFlight);
         AtomicInteger count = new AtomicInteger();
