@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class IndexHints {
 
+    /** MySQL's and MariaDB's form, the one that names an index by its constraint's name. */
+    private static final String FORCE = "FORCE INDEX";
+
     private final String form;
 
     public IndexHints(DataSource dataSource) {
@@ -31,13 +34,13 @@ public class IndexHints {
      * names it itself, so on H2 (whose plans do not swing with sampled statistics) this is empty.
      */
     public String useConstraintIndex(String constraint) {
-        return "FORCE INDEX".equals(form) ? use(constraint) : "";
+        return FORCE.equals(form) ? use(constraint) : "";
     }
 
     static String formFor(String productName) {
         String product = productName == null ? "" : productName.toLowerCase(Locale.ROOT);
         if (product.contains("mysql") || product.contains("mariadb")) {
-            return "FORCE INDEX";
+            return FORCE;
         }
         return product.contains("h2") ? "USE INDEX" : null;
     }
