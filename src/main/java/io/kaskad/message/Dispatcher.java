@@ -54,6 +54,14 @@ public class Dispatcher {
      */
     static final Duration PROVIDER_LEASE = Duration.ofMinutes(2);
 
+    /**
+     * A message keeps its status (CREATED or PENDING) while its provider call runs: an answer within this time moves it
+     * straight on to what the answer makes of it (SENDING while a report is awaited, or final), in the answer's write;
+     * a call still running after it moves the message to SENDING meanwhile ({@link #showSending}). At zero latency
+     * the claim's own SENDING write was a sixth of the database's work per message, for a status nobody could see.
+     */
+    static final Duration SENDING_SHOWN_AFTER = Duration.ofSeconds(1);
+
     private final MessageStore store;
     private final SendRateLimiter rateLimiter;
     private final ProviderRoutes routes;
@@ -111,7 +119,7 @@ public class Dispatcher {
         Instant claimLease = claimedAt.plus(PROVIDER_LEASE);
         HandOver.Result<AttemptChange> done = HandOver.run(reserving.get(0), calls, PROVIDER_LEASE, clock, stop,
                 (ids, handedAt, leaseEnd) -> store.markHandedOver(ids, claimLease, handedAt, leaseEnd),
-                attempt -> send(byAttempt.get(attempt.id())));
+                attempt -> send(byAttempt.get(attempt.id())), new HandOver.SlowCalls(SENDING_SHOWN_AFTER, this::showSending));
         List<AttemptChange> changes = new ArrayList<>(done.answers().stream().filter(Objects::nonNull).toList());
         Instant now = clock.instant();
         done.released().forEach(attempt -> changes.add(AttemptChange.answer(attempt.withStatus(AttemptStatus.QUEUED, now))));
@@ -194,8 +202,9 @@ public class Dispatcher {
     }
 
     /**
-     * Claims due attempts: those not yet sendable (window closed, over a rate limit) are queued again for later, the
-     * others move to SENDING. Their hand-over plan goes to {@code planned} as soon as it holds slots (so that a failed
+     * Claims due attempts: those not yet sendable (window closed, over a rate limit) are queued again for later (their
+     * messages PENDING), the others move to SENDING (their messages keep their status: see {@link #SENDING_SHOWN_AFTER}).
+     * Their hand-over plan goes to {@code planned} as soon as it holds slots (so that a failed
      * claim gives them back); the attempts of the chunks whose providers have free slots now are recorded as handed
      * over by the claim itself, the others are marked by {@link HandOver} when their slots come.
      */
@@ -274,29 +283,57 @@ public class Dispatcher {
                 moveMessage(statusChanges, message, MessageStatus.PENDING);
                 continue;
             }
-            // claimed, not yet handed over: the lease is the claim's, and only what HandOver marks is ever sent
+            // claimed, not yet handed over: the lease is the claim's, and only what HandOver marks is ever sent; the
+            // message keeps its status until the answer, or until the call turns out slow (see SENDING_SHOWN_AFTER)
             AttemptRow sending = attempt.withStatus(AttemptStatus.SENDING, now.plus(PROVIDER_LEASE));
             updates.add(MessageStore.AttemptUpdate.of(attempt, sending, message));
             claimed.add(new Claimed(sending, message));
-            moveMessage(statusChanges, message, MessageStatus.SENDING);
         }
         HandOver.Plan plan = HandOver.Plan.of(claimed.stream().map(Claimed::attempt).toList(), this::lane, Dispatcher::recipient, calls);
         planned.accept(plan);
         store.updateClaimedAttempts(updates, plan.reserveFree(calls), now);
-        // only some of a message's attempts are claimed: the channels of all of them are read for its counters
-        Map<Long, Set<Channel>> channels = store.channelsOf(statusChanges.keySet());
-        List<MessageStore.StatusChange> moved = statusChanges.entrySet().stream()
+        moveMessages(messages, statusChanges, now);
+        return claimed;
+    }
+
+    /**
+     * Calls still running {@link #SENDING_SHOWN_AFTER} after their hand-over: their messages show they are with a
+     * provider now, in their own short transaction (a report or another node may have moved them on meanwhile: only
+     * those still CREATED or PENDING move). A failure here only delays what the answer records anyway.
+     */
+    private void showSending(List<AttemptRow> attempts) {
+        try {
+            transaction.executeWithoutResult(status -> {
+                List<MessageRow> locked = store.lockMessages(attempts.stream().map(AttemptRow::messageId).distinct().toList());
+                Map<Long, MessageStatus> moves = new LinkedHashMap<>();
+                locked.forEach(message -> moveMessage(moves, message, MessageStatus.SENDING));
+                moveMessages(locked.stream().collect(Collectors.toMap(MessageRow::id, Function.identity())), moves, clock.instant());
+            });
+        }
+        catch (RuntimeException failed) {
+            log.warn("Could not show {} messages with slow provider calls as sending; their answers will move them", attempts.size(),
+                    failed);
+        }
+    }
+
+    /** Moves the messages (locked by this transaction) to their new statuses, with their counters and callbacks. */
+    private void moveMessages(Map<Long, MessageRow> messages, Map<Long, MessageStatus> moves, Instant now) {
+        if (moves.isEmpty()) {
+            return;
+        }
+        // only some of a message's attempts may be at hand: the channels of all of them are read for its counters
+        Map<Long, Set<Channel>> channels = store.channelsOf(moves.keySet());
+        List<MessageStore.StatusChange> moved = moves.entrySet().stream()
             .map(move -> new MessageStore.StatusChange(messages.get(move.getKey()), move.getValue(),
                     channels.getOrDefault(move.getKey(), Set.of())))
             .toList();
         store.updateMessageStatuses(moved, now);
         callbacks.queue(moved, now);
-        return claimed;
     }
 
     private static void moveMessage(Map<Long, MessageStatus> changes, MessageRow message, MessageStatus to) {
         MessageStatus previous = changes.get(message.id());
-        // one attempt of the message claimed is enough for SENDING, whatever its others wait for
+        // one attempt of the message with a provider is enough for SENDING, whatever its others wait for
         if (message.status().claimMovesTo(to) && (previous == null || previous == MessageStatus.PENDING)) {
             changes.put(message.id(), to);
         }

@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -30,7 +34,8 @@ import java.util.function.Function;
  * handed over side by side: a chunk starts as soon as its provider has free slots, so a slow provider
  * holds back only its own attempts. Chunks whose provider stays full for {@link #LANE_WAIT} are deferred
  * (queued again shortly, unsent). Between chunks a stopping node hands the rest back; a chunk whose claim
- * was lost (its lease ran out and another node took it) is not sent.
+ * was lost (its lease ran out and another node took it) is not sent. Calls that keep running are reported
+ * ({@link SlowCalls}) while the batch waits for them, so that their messages can show they are with a provider.
  */
 final class HandOver {
 
@@ -44,6 +49,19 @@ final class HandOver {
 
     /** How long a chunk waits for its provider's slots before it is deferred to a later batch. */
     static final Duration LANE_WAIT = Duration.ofSeconds(1);
+
+    /** How often a batch waiting for its calls looks for those that became slow. */
+    private static final long SLOW_CHECK_MILLIS = 50;
+
+    /**
+     * Told about the calls still running {@code after} their hand-over, each call once: their attempts. A call that
+     * answers sooner is only ever recorded with its answer.
+     */
+    record SlowCalls(Duration after, Consumer<List<AttemptRow>> report) {
+
+        /** Nobody asks: the batch just waits for its calls. */
+        static final SlowCalls IGNORED = new SlowCalls(null, attempts -> { });
+    }
 
     /** Records attempts as handed over until {@code leaseEnd}; answers those still claimed by this batch. */
     interface Marker {
@@ -118,14 +136,20 @@ final class HandOver {
         return run(Plan.of(claimed, laneOf, recipientOf, calls), calls, providerLease, clock, stopping, marker, send);
     }
 
-    /**
-     * Sends a plan's chunks: those its claim reserved and recorded at once, then the others as their providers' slots
-     * free up, each recorded by {@code marker} before its calls.
-     */
     static <T> Result<T> run(Plan plan, ProviderCalls calls, Duration providerLease, Clock clock, BooleanSupplier stopping, Marker marker,
             Function<AttemptRow, T> send) {
+        return run(plan, calls, providerLease, clock, stopping, marker, send, SlowCalls.IGNORED);
+    }
+
+    /**
+     * Sends a plan's chunks: those its claim reserved and recorded at once, then the others as their providers' slots
+     * free up, each recorded by {@code marker} before its calls; tells {@code slow} about calls that keep running.
+     */
+    static <T> Result<T> run(Plan plan, ProviderCalls calls, Duration providerLease, Clock clock, BooleanSupplier stopping, Marker marker,
+            Function<AttemptRow, T> send, SlowCalls slow) {
         Map<String, Deque<List<List<AttemptRow>>>> lanes = plan.lanes;
-        List<CompletableFuture<List<T>>> calling = new ArrayList<>();
+        List<Call<T>> calling = new ArrayList<>();
+        Instant claimedAt = clock.instant(); // the claim recorded its reserved chunks as handed over just now
         List<AttemptRow> released = new ArrayList<>();
         List<AttemptRow> deferred = new ArrayList<>();
         if (stopping.getAsBoolean()) {
@@ -133,8 +157,8 @@ final class HandOver {
             plan.releaseReserved(calls);
         }
         else {
-            plan.reserved.forEach(chunk -> chunk.getValue()
-                .forEach(oneRecipient -> calling.add(calls.run(chunk.getKey(), () -> oneRecipient.stream().map(send).toList()))));
+            plan.reserved.forEach(chunk -> chunk.getValue().forEach(oneRecipient -> calling.add(new Call<>(claimedAt, oneRecipient,
+                    calls.run(chunk.getKey(), () -> oneRecipient.stream().map(send).toList())))));
             plan.reserved.clear();
         }
         Instant waitingSince = clock.instant();
@@ -164,7 +188,7 @@ final class HandOver {
                         calls.release(entry.getKey(), 1);
                     }
                     else {
-                        calling.add(calls.run(entry.getKey(), () -> ours.stream().map(send).toList()));
+                        calling.add(new Call<>(handedAt, ours, calls.run(entry.getKey(), () -> ours.stream().map(send).toList())));
                     }
                 }
             }
@@ -176,10 +200,76 @@ final class HandOver {
                 break;
             }
             else {
+                reportSlow(calling, slow, clock);
                 awaitSlot(calls);
             }
         }
-        return new Result<>(calling.stream().map(CompletableFuture::join).flatMap(List::stream).toList(), released, deferred);
+        awaitCalls(calling, slow, clock);
+        return new Result<>(calling.stream().map(call -> call.answers().join()).flatMap(List::stream).toList(), released, deferred);
+    }
+
+    /** One call under way: one recipient's attempts, handed over at {@code handedAt}. Only the batch's own thread reads it. */
+    private static final class Call<T> {
+
+        private final Instant handedAt;
+        private final List<AttemptRow> attempts;
+        private final CompletableFuture<List<T>> answers;
+        /** Whether {@link SlowCalls} was told about it. */
+        private boolean reported;
+
+        Call(Instant handedAt, List<AttemptRow> attempts, CompletableFuture<List<T>> answers) {
+            this.handedAt = handedAt;
+            this.attempts = attempts;
+            this.answers = answers;
+        }
+
+        CompletableFuture<List<T>> answers() {
+            return answers;
+        }
+    }
+
+    /** Waits until every call has ended, telling {@code slow} about those that keep running. */
+    private static <T> void awaitCalls(List<Call<T>> calling, SlowCalls slow, Clock clock) {
+        if (slow.after() == null) {
+            return; // the caller joins them
+        }
+        List<Call<T>> running = calling.stream().filter(call -> !call.answers().isDone()).toList();
+        while (!running.isEmpty()) {
+            reportSlow(running, slow, clock);
+            try {
+                CompletableFuture.allOf(running.stream().map(Call::answers).toArray(CompletableFuture[]::new))
+                    .get(SLOW_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+            }
+            catch (TimeoutException stillRunning) {
+                // look again for calls that became slow meanwhile
+            }
+            catch (ExecutionException failed) {
+                return; // all ended, one of them badly: the caller's join reports it
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            running = running.stream().filter(call -> !call.answers().isDone()).toList();
+        }
+    }
+
+    /** Tells {@code slow} once about each call still running {@code slow.after()} after its hand-over. */
+    private static <T> void reportSlow(List<Call<T>> calling, SlowCalls slow, Clock clock) {
+        if (slow.after() == null) {
+            return;
+        }
+        Instant handedBefore = clock.instant().minus(slow.after());
+        List<AttemptRow> late = new ArrayList<>();
+        for (Call<T> call : calling) {
+            if (!call.reported && !call.answers.isDone() && !call.handedAt.isAfter(handedBefore)) {
+                call.reported = true;
+                late.addAll(call.attempts);
+            }
+        }
+        if (!late.isEmpty()) {
+            slow.report().accept(late);
+        }
     }
 
     /**

@@ -14,9 +14,9 @@ public enum MessageStatus {
     }
 
     /**
-     * Whether claiming its attempts moves a message in this status on to {@code to} (PENDING: due but
-     * waiting for a window or the rate limit; SENDING: an attempt claimed). A claim only moves forward:
-     * from CREATED to either, from PENDING to SENDING.
+     * Whether the dispatcher moves a message in this status on to {@code to} before any answer (PENDING: due
+     * but waiting for a window or the rate limit; SENDING: an attempt's provider call is taking a while). It
+     * only moves forward: from CREATED to either, from PENDING to SENDING.
      */
     public boolean claimMovesTo(MessageStatus to) {
         return (this == CREATED && to != CREATED) || (this == PENDING && to == SENDING);

@@ -162,6 +162,47 @@ class HandOverTests {
         assertThat(calls.tryReserve("sms", SLOTS)).as("the stopping node's slots are free again").isTrue();
     }
 
+    @Test
+    void aCallStillRunningAfterItsTimeIsReportedOnceWhileTheBatchWaitsForIt() {
+        List<List<Long>> reported = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch toldAboutIt = new java.util.concurrent.CountDownLatch(1);
+        HandOver.SlowCalls slow = new HandOver.SlowCalls(Duration.ofSeconds(1), attempts -> {
+            reported.add(attempts.stream().map(AttemptRow::id).toList());
+            toldAboutIt.countDown();
+        });
+        HandOver.Plan plan = HandOver.Plan.of(attempts(1), attempt -> "sms", HandOverTests::recipient, calls);
+        plan.reserveFree(calls);
+
+        HandOver.Result<Long> result = HandOver.run(plan, calls, LEASE, clock, () -> false, this::mark, attempt -> {
+            clock.advance(Duration.ofSeconds(2)); // the provider takes its time
+            try {
+                assertThat(toldAboutIt.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("reported while the call ran").isTrue();
+                clock.advance(Duration.ofSeconds(2)); // and more: it is not reported again
+                Thread.sleep(3 * 50);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return attempt.id();
+        }, slow);
+
+        assertThat(result.answers()).containsExactly(1L);
+        assertThat(reported).containsExactly(List.of(1L));
+    }
+
+    @Test
+    void aBatchWhoseCallsAllAnswerInTimeReportsNothing() {
+        List<AttemptRow> reported = java.util.Collections.synchronizedList(new ArrayList<>());
+        HandOver.Plan plan = HandOver.Plan.of(attempts(60), attempt -> "sms", HandOverTests::recipient, calls);
+        plan.reserveFree(calls);
+        HandOver.Result<Long> result = HandOver.run(plan, calls, LEASE, clock, () -> false, this::mark, attempt -> {
+            clock.advance(Duration.ofMillis(10)); // 600 ms in all, each call 10 ms
+            return attempt.id();
+        }, new HandOver.SlowCalls(Duration.ofSeconds(1), reported::addAll));
+        assertThat(result.answers()).hasSize(60);
+        assertThat(reported).isEmpty();
+    }
+
     /** Every attempt of these tests goes to its own recipient. */
     private static String recipient(AttemptRow attempt) {
         return String.valueOf(attempt.id());

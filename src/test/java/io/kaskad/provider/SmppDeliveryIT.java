@@ -162,6 +162,23 @@ class SmppDeliveryIT {
     }
 
     @Test
+    void aMessageShowsSendingWhileItsSmscTakesItsTimeAndDeliveredWhenItsReceiptComes() throws Exception {
+        MessagesApi messages = companyWithSmsc();
+        smsc.answerDelayMillis = 2500; // well past Dispatcher.SENDING_SHOWN_AFTER, within the bind's 5 s timeout
+        String id;
+        try {
+            id = messages.sendOne(message("{\"sms\":{\"text\":\"slow\"}}", "{\"phone\":\"" + phone("09") + "\"}"));
+            Map<String, Object> sending = await().atMost(Duration.ofSeconds(10)).until(() -> messages.get(id),
+                    message -> "SENDING".equals(message.get("status")));
+            assertThat(attempts(sending)).as("still with the SMSC, not answered yet").containsExactly("SMS:SENDING");
+        }
+        finally {
+            smsc.answerDelayMillis = 0;
+        }
+        assertThat(attempts(messages.awaitStatus(id, "DELIVERED"))).containsExactly("SMS:DELIVERED");
+    }
+
+    @Test
     void twoSmscsThatNumberTheirMessagesAlikeGetEachTheirOwnReceipts() throws Exception {
         try (TestSmsc first = new TestSmsc("first", PASSWORD); TestSmsc second = new TestSmsc("second", PASSWORD)) {
             second.receipts = destination -> DeliveryReceiptState.UNDELIV;
