@@ -126,9 +126,15 @@ public class Dispatcher {
         // their provider's slots stayed full: another batch takes them once it has room
         done.deferred().forEach(attempt -> changes.add(AttemptChange.answer(attempt.withStatus(AttemptStatus.QUEUED,
                 now.plus(HandOver.LANE_WAIT)))));
+        Map<Long, MessageRow> asClaimed = new HashMap<>();
+        claimed.forEach(c -> asClaimed.put(c.message().id(), c.message()));
         transaction.executeWithoutResult(status -> {
             List<Long> messageIds = changes.stream().map(change -> change.attempt().messageId()).distinct().toList();
-            applyLocked(store.lockMessages(messageIds), changes, now);
+            // the rows as claimed, in their statuses now (a report or a slow call's SENDING may have moved them since)
+            List<MessageRow> locked = store.lockStatuses(messageIds).entrySet().stream()
+                .map(stored -> asClaimed.get(stored.getKey()).withStatus(stored.getValue()))
+                .toList();
+            applyLocked(locked, changes, now);
         });
         if (!done.released().isEmpty()) {
             log.info("Stopping: {} claimed attempts handed back to the queue unsent", done.released().size());

@@ -12,6 +12,13 @@ record MessageRow(long id, String publicId, long companyId, String bulkId, Strin
         int validityMinutes, String callbackUrl, String callbackData, String errorCode, String errorMessage,
         Instant createdAt, Instant updatedAt) {
 
+    /** This message in another status: the only column besides its updated time that changes once it is stored. */
+    MessageRow withStatus(MessageStatus to) {
+        return new MessageRow(id, publicId, companyId, bulkId, flowId, groupId, taskId, templateId, phone, email, messengerUserId, deviceId,
+                timezone, variables, to, firstChannel, sendAt, allowedTimeRanges, validityMinutes, callbackUrl, callbackData, errorCode,
+                errorMessage, createdAt, updatedAt);
+    }
+
     ZoneId zone() {
         return timezone == null ? ZoneId.of("UTC") : ZoneId.of(timezone);
     }

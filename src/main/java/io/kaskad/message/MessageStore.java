@@ -284,6 +284,24 @@ class MessageStore {
             .list();
     }
 
+    /**
+     * Locks the messages like {@link #lockMessages}, reading only their statuses (by id, in id order): for a caller that
+     * holds their rows already, as the dispatcher does between its claim and its answers. A message's status (with its
+     * updated time) is all of it that changes once it is stored; decoding whole rows again was a tenth of the dispatch
+     * threads' time.
+     */
+    Map<Long, MessageStatus> lockStatuses(Collection<Long> messageIds) {
+        Map<Long, MessageStatus> statuses = new LinkedHashMap<>();
+        if (!messageIds.isEmpty()) {
+            jdbc.sql("SELECT id, status FROM message WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+                .param("ids", messageIds)
+                .query(rs -> {
+                    statuses.put(rs.getLong(1), MessageStatus.valueOf(rs.getString(2)));
+                });
+        }
+        return statuses;
+    }
+
     /** Locks those of the messages nobody else holds, without waiting; answers their rows. */
     List<MessageRow> lockFreeMessages(Collection<Long> messageIds) {
         if (messageIds.isEmpty()) {
