@@ -262,7 +262,7 @@ final class HandOver {
         Instant handedBefore = clock.instant().minus(slow.after());
         List<AttemptRow> late = new ArrayList<>();
         for (Call<T> call : calling) {
-            if (!call.reported && !call.answers.isDone() && !call.handedAt.isAfter(handedBefore)) {
+            if (!call.reported && !call.answers().isDone() && !call.handedAt.isAfter(handedBefore)) {
                 call.reported = true;
                 late.addAll(call.attempts);
             }
