@@ -57,10 +57,17 @@ public class Dispatcher {
     /**
      * A message keeps its status (CREATED or PENDING) while its provider call runs: an answer within this time moves it
      * straight on to what the answer makes of it (SENDING while a report is awaited, or final), in the answer's write;
-     * a call still running after it moves the message to SENDING meanwhile ({@link #showSending}). At zero latency
-     * the claim's own SENDING write was a sixth of the database's work per message, for a status nobody could see.
+     * a call still running after it moves the message to SENDING meanwhile ({@link #showSending}), and its batch stops
+     * waiting for it: its answer is recorded when it comes ({@link LateAnswers}). At zero latency the claim's own SENDING
+     * write was a sixth of the database's work per message, for a status nobody could see.
      */
     static final Duration SENDING_SHOWN_AFTER = Duration.ofSeconds(1);
+
+    /** Late answers recorded in one transaction at most: a claimed batch's size. */
+    private static final int LATE_ANSWERS_BATCH = 500;
+
+    /** How long a stopping node spends recording the late answers of its last calls. */
+    private static final Duration LATE_ANSWERS_FINISH = Duration.ofSeconds(30);
 
     private final MessageStore store;
     private final SendRateLimiter rateLimiter;
@@ -71,6 +78,7 @@ public class Dispatcher {
     private final DispatchMetrics metrics;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final LateAnswers<Answer> lateAnswers = new LateAnswers<>(LATE_ANSWERS_BATCH, this::recordLate);
     /** Set when the application begins to stop: no new claims, and claimed attempts not yet handed over go back. */
     private volatile boolean stopping;
 
@@ -120,6 +128,17 @@ public class Dispatcher {
         HandOver.Result<AttemptChange> done = HandOver.run(reserving.get(0), calls, PROVIDER_LEASE, clock, stop,
                 (ids, handedAt, leaseEnd) -> store.markHandedOver(ids, claimLease, handedAt, leaseEnd),
                 attempt -> send(byAttempt.get(attempt.id())), new HandOver.SlowCalls(SENDING_SHOWN_AFTER, this::showSending));
+        // calls the batch stopped waiting for (slow ones): their answers are recorded when they come, apart from it
+        done.late().forEach(call -> call.answers().whenComplete((answers, failed) -> {
+            if (failed != null) {
+                log.error("Provider calls of attempts {} failed; their leases settle them", call.attempts().stream().map(AttemptRow::id).toList(),
+                        failed);
+                return;
+            }
+            lateAnswers.add(answers.stream().filter(Objects::nonNull)
+                .map(change -> new Answer(change, byAttempt.get(change.attempt().id()).message()))
+                .toList());
+        }));
         List<AttemptChange> changes = new ArrayList<>(done.answers().stream().filter(Objects::nonNull).toList());
         Instant now = clock.instant();
         done.released().forEach(attempt -> changes.add(AttemptChange.answer(attempt.withStatus(AttemptStatus.QUEUED, now))));
@@ -128,6 +147,21 @@ public class Dispatcher {
                 now.plus(HandOver.LANE_WAIT)))));
         Map<Long, MessageRow> asClaimed = new HashMap<>();
         claimed.forEach(c -> asClaimed.put(c.message().id(), c.message()));
+        recordAnswers(changes, asClaimed, now);
+        if (!done.released().isEmpty()) {
+            log.info("Stopping: {} claimed attempts handed back to the queue unsent", done.released().size());
+        }
+        return claimed.size();
+    }
+
+    /**
+     * Records answers to claimed attempts, with the cascade they drive, in one transaction. {@code asClaimed} has their
+     * messages as their claim read them: of a stored message only its status changes, which is read again under its lock.
+     */
+    private void recordAnswers(List<AttemptChange> changes, Map<Long, MessageRow> asClaimed, Instant now) {
+        if (changes.isEmpty()) {
+            return;
+        }
         transaction.executeWithoutResult(status -> {
             List<Long> messageIds = changes.stream().map(change -> change.attempt().messageId()).distinct().toList();
             // the rows as claimed, in their statuses now (a report or a slow call's SENDING may have moved them since)
@@ -136,10 +170,13 @@ public class Dispatcher {
                 .toList();
             applyLocked(locked, changes, now);
         });
-        if (!done.released().isEmpty()) {
-            log.info("Stopping: {} claimed attempts handed back to the queue unsent", done.released().size());
-        }
-        return claimed.size();
+    }
+
+    /** Answers of slow calls, which came after their batch: recorded in batches of their own. */
+    private void recordLate(List<Answer> answers) {
+        Map<Long, MessageRow> asClaimed = new HashMap<>();
+        answers.forEach(answer -> asClaimed.put(answer.asClaimed().id(), answer.asClaimed()));
+        recordAnswers(answers.stream().map(Answer::change).toList(), asClaimed, clock.instant());
     }
 
     /** The application is closing: stop claiming, hand back what is not yet with a provider (Quartz waits for the running job). */
@@ -155,6 +192,7 @@ public class Dispatcher {
     @PreDestroy
     void finishCalls() throws InterruptedException {
         calls.finish();
+        lateAnswers.finish(LATE_ANSWERS_FINISH);
     }
 
     /**
@@ -205,6 +243,10 @@ public class Dispatcher {
     // ---- claim and send ----
 
     private record Claimed(AttemptRow attempt, MessageRow message) {
+    }
+
+    /** A provider's answer to a claimed attempt, with the attempt's message as its claim read it. */
+    private record Answer(AttemptChange change, MessageRow asClaimed) {
     }
 
     /**

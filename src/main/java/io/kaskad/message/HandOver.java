@@ -35,7 +35,9 @@ import java.util.function.Function;
  * holds back only its own attempts. Chunks whose provider stays full for {@link #LANE_WAIT} are deferred
  * (queued again shortly, unsent). Between chunks a stopping node hands the rest back; a chunk whose claim
  * was lost (its lease ran out and another node took it) is not sent. Calls that keep running are reported
- * ({@link SlowCalls}) while the batch waits for them, so that their messages can show they are with a provider.
+ * ({@link SlowCalls}), so that their messages can show they are with a provider, and the batch stops waiting for them:
+ * they come back as {@link LateCall}s, whose answers the caller records when they come. A provider that hangs then
+ * holds its own slots, not the thread of every batch that handed it a chunk.
  */
 final class HandOver {
 
@@ -54,12 +56,13 @@ final class HandOver {
     private static final long SLOW_CHECK_MILLIS = 50;
 
     /**
-     * Told about the calls still running {@code after} their hand-over, each call once: their attempts. A call that
-     * answers sooner is only ever recorded with its answer.
+     * Told about the calls still running {@code after} their hand-over, each call once: their attempts. The batch does
+     * not wait for those any longer (see {@link Result#late}). A call that answers sooner is only ever recorded with
+     * its answer, by its batch.
      */
     record SlowCalls(Duration after, Consumer<List<AttemptRow>> report) {
 
-        /** Nobody asks: the batch just waits for its calls. */
+        /** Nobody asks: the batch waits for all its calls, however long they take. */
         static final SlowCalls IGNORED = new SlowCalls(null, attempts -> { });
     }
 
@@ -69,10 +72,15 @@ final class HandOver {
     }
 
     /**
-     * What a batch came to: the providers' answers, the attempts handed back unsent because the node is
-     * stopping, and those deferred because their provider had no free slot.
+     * What a batch came to: the answers of the calls that ended while it waited, the calls it stopped waiting for
+     * (reported slow, still running), the attempts handed back unsent because the node is stopping, and those deferred
+     * because their provider had no free slot.
      */
-    record Result<T>(List<T> answers, List<AttemptRow> released, List<AttemptRow> deferred) {
+    record Result<T>(List<T> answers, List<LateCall<T>> late, List<AttemptRow> released, List<AttemptRow> deferred) {
+    }
+
+    /** A call its batch stopped waiting for: one recipient's attempts, handed over, and their answers when they come. */
+    record LateCall<T>(List<AttemptRow> attempts, CompletableFuture<List<T>> answers) {
     }
 
     private HandOver() {
@@ -143,7 +151,8 @@ final class HandOver {
 
     /**
      * Sends a plan's chunks: those its claim reserved and recorded at once, then the others as their providers' slots
-     * free up, each recorded by {@code marker} before its calls; tells {@code slow} about calls that keep running.
+     * free up, each recorded by {@code marker} before its calls; tells {@code slow} about calls that keep running, and
+     * answers once every call has either ended or been told about.
      */
     static <T> Result<T> run(Plan plan, ProviderCalls calls, Duration providerLease, Clock clock, BooleanSupplier stopping, Marker marker,
             Function<AttemptRow, T> send, SlowCalls slow) {
@@ -204,8 +213,18 @@ final class HandOver {
                 awaitSlot(calls);
             }
         }
-        awaitCalls(calling, slow, clock);
-        return new Result<>(calling.stream().map(call -> call.answers().join()).flatMap(List::stream).toList(), released, deferred);
+        Set<Call<T>> stillRunning = new HashSet<>(awaitCalls(calling, slow, clock)); // a Call is equal only to itself
+        List<T> answers = new ArrayList<>();
+        List<LateCall<T>> late = new ArrayList<>();
+        for (Call<T> call : calling) {
+            if (stillRunning.contains(call)) {
+                late.add(new LateCall<>(call.attempts, call.answers()));
+            }
+            else {
+                answers.addAll(call.answers().join());
+            }
+        }
+        return new Result<>(answers, late, released, deferred);
     }
 
     /** One call under way: one recipient's attempts, handed over at {@code handedAt}. Only the batch's own thread reads it. */
@@ -228,14 +247,20 @@ final class HandOver {
         }
     }
 
-    /** Waits until every call has ended, telling {@code slow} about those that keep running. */
-    private static <T> void awaitCalls(List<Call<T>> calling, SlowCalls slow, Clock clock) {
+    /**
+     * Waits until every call has ended or turned slow (and was told about to {@code slow}); answers those still running,
+     * which the batch no longer waits for. Without {@code slow.after()}, nothing: the caller waits for every call.
+     */
+    private static <T> List<Call<T>> awaitCalls(List<Call<T>> calling, SlowCalls slow, Clock clock) {
         if (slow.after() == null) {
-            return; // the caller joins them
+            return List.of();
         }
         List<Call<T>> running = calling.stream().filter(call -> !call.answers().isDone()).toList();
         while (!running.isEmpty()) {
             reportSlow(running, slow, clock);
+            if (running.stream().allMatch(call -> call.reported)) {
+                return running;
+            }
             try {
                 CompletableFuture.allOf(running.stream().map(Call::answers).toArray(CompletableFuture[]::new))
                     .get(SLOW_CHECK_MILLIS, TimeUnit.MILLISECONDS);
@@ -244,14 +269,15 @@ final class HandOver {
                 // look again for calls that became slow meanwhile
             }
             catch (ExecutionException failed) {
-                return; // all ended, one of them badly: the caller's join reports it
+                return List.of(); // all ended, one of them badly: the caller's join reports it
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return running; // their answers are recorded when they come, like a slow call's
             }
             running = running.stream().filter(call -> !call.answers().isDone()).toList();
         }
+        return running;
     }
 
     /** Tells {@code slow} once about each call still running {@code slow.after()} after its hand-over. */

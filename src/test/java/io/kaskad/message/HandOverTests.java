@@ -163,29 +163,26 @@ class HandOverTests {
     }
 
     @Test
-    void aCallStillRunningAfterItsTimeIsReportedWhileTheBatchWaitsForIt() {
+    void aCallStillRunningAfterItsTimeIsReportedAndTheBatchLeavesItsAnswerForLater() throws Exception {
         List<List<Long>> reported = java.util.Collections.synchronizedList(new ArrayList<>());
-        java.util.concurrent.CountDownLatch toldAboutIt = new java.util.concurrent.CountDownLatch(1);
-        HandOver.SlowCalls slow = new HandOver.SlowCalls(Duration.ofSeconds(1), attempts -> {
-            reported.add(attempts.stream().map(AttemptRow::id).toList());
-            toldAboutIt.countDown();
-        });
+        java.util.concurrent.CountDownLatch batchEnded = new java.util.concurrent.CountDownLatch(1);
+        HandOver.SlowCalls slow = new HandOver.SlowCalls(Duration.ofSeconds(1), attempts -> reported.add(attempts.stream().map(AttemptRow::id).toList()));
         HandOver.Plan plan = HandOver.Plan.of(attempts(1), attempt -> "sms", HandOverTests::recipient, calls);
         plan.reserveFree(calls);
 
         HandOver.Result<Long> result = HandOver.run(plan, calls, LEASE, clock, () -> false, this::mark, attempt -> {
-            clock.advance(Duration.ofSeconds(2)); // the provider takes its time
-            try {
-                assertThat(toldAboutIt.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("reported while the call ran").isTrue();
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            clock.advance(Duration.ofSeconds(2)); // the provider takes its time: it answers only once its batch has ended
+            await(batchEnded);
             return attempt.id();
         }, slow);
+        batchEnded.countDown();
 
-        assertThat(result.answers()).containsExactly(1L);
         assertThat(reported).containsExactly(List.of(1L));
+        assertThat(result.answers()).isEmpty();
+        assertThat(result.late()).singleElement().satisfies(late -> {
+            assertThat(late.attempts()).extracting(AttemptRow::id).containsExactly(1L);
+            assertThat(late.answers().get(10, java.util.concurrent.TimeUnit.SECONDS)).containsExactly(1L);
+        });
     }
 
     @Test
@@ -198,6 +195,7 @@ class HandOverTests {
             return attempt.id();
         }, new HandOver.SlowCalls(Duration.ofSeconds(1), reported::addAll));
         assertThat(result.answers()).hasSize(60);
+        assertThat(result.late()).isEmpty();
         assertThat(reported).isEmpty();
     }
 

@@ -164,7 +164,9 @@ class SmppDeliveryIT {
     @Test
     void aMessageShowsSendingWhileItsSmscTakesItsTimeAndDeliveredWhenItsReceiptComes() throws Exception {
         MessagesApi messages = companyWithSmsc();
-        smsc.answerDelayMillis = 2500; // well past Dispatcher.SENDING_SHOWN_AFTER, within the bind's 5 s timeout
+        // well past Dispatcher.SENDING_SHOWN_AFTER, within the bind's 5 s timeout: the batch stops waiting for the call
+        // at about 1 s, and the SMSC's answer is recorded when it comes, apart from the batch (LateAnswers)
+        smsc.answerDelayMillis = 2500;
         String id;
         try {
             id = messages.sendOne(message("{\"sms\":{\"text\":\"slow\"}}", "{\"phone\":\"" + phone("09") + "\"}"));
