@@ -6,19 +6,22 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 import io.kaskad.common.Drain;
 import io.kaskad.message.Dispatcher;
 
-/** Sends due attempts; several firings may run at once on any nodes, each claiming its own rows. */
+/** Sends due attempts; several firings may run at once on any nodes (a few per node), each claiming its own rows. */
 class DispatchJob extends QuartzJobBean {
 
     private final Dispatcher dispatcher;
     private final DispatchProperties properties;
+    private final DispatchRuns runs;
 
-    DispatchJob(Dispatcher dispatcher, DispatchProperties properties) {
+    DispatchJob(Dispatcher dispatcher, DispatchProperties properties, DispatchRuns runs) {
         this.dispatcher = dispatcher;
         this.properties = properties;
+        this.runs = runs;
     }
 
     @Override
     protected void executeInternal(JobExecutionContext context) {
-        Drain.whileFull(properties.batchSize(), properties.maxRun(), () -> dispatcher.dispatchDue(properties.batchSize()));
+        runs.runIfFree(() -> Drain.whileFull(properties.batchSize(), properties.maxRun(),
+                () -> dispatcher.dispatchDue(properties.batchSize())));
     }
 }
