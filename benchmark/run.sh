@@ -8,6 +8,8 @@
 #                                      # instance at -Xmx512m, validated and created (ROWS=… to change)
 #   benchmark/run.sh mysql latency     # instead: a burst (BURST, default 20,000) dispatched by the sandbox answering
 #                                      # at once, then answering in LATENCY (default 100ms): rate and PROVIDER_TIMEOUTs
+#   benchmark/run.sh mysql bursts      # instead: RUNS (default 4) bursts of BURST (default 50,000) on one instance, each with
+#                                      # its rate and the CPU per message of the database and the instance (from /proc)
 #   benchmark/run.sh mysql smpp        # instead: a burst of SMS (BURST, default 10,000) over one SMPP bind to an SMSC
 #                                      # in the benchmark answering in SMSC_LATENCY_MS (default 20)
 #   benchmark/run.sh mysql scale       # instead: one company with MESSAGES (5,000,000) messages over 60 days, filled once
@@ -89,6 +91,31 @@ if [ "$scenario" = latency ]; then
       "$jdbc_url" "$jdbc_user" "$jdbc_password" "$mode, sandbox answering in $delay"
     stop_app
   done
+  exit 0
+fi
+
+if [ "$scenario" = bursts ]; then
+  start_app
+  db_pid=$([ "$mode" = h2 ] || pgrep -x mariadbd || pgrep -x mysqld || true) # H2 runs inside the instance
+  cpu_ticks() { [ -n "$1" ] && awk '{print $14 + $15}' "/proc/$1/stat" || echo 0; }
+  burst_size="${BURST:-50000}"
+  for run in $(seq 1 "${RUNS:-4}"); do
+    out="$work/burst-$run.out"
+    SCENARIO=burst BURST="$burst_size" java -cp "$work/lib/BOOT-INF/lib/*" benchmark/Benchmark.java "http://localhost:$port" "$key" \
+      "$jdbc_url" "$jdbc_user" "$jdbc_password" "$mode, burst $run" > "$out" 2>&1 &
+    client=$!
+    # CPU is counted from the burst's due time to its end: the ingest before it is not dispatch
+    until grep -q "due at" "$out"; do kill -0 "$client" 2>/dev/null || { cat "$out"; exit 1; }; sleep 0.2; done
+    due=$(date -u -d "$(grep -o 'due at .*' "$out" | awk '{print $3}')" +%s)
+    while [ "$(date -u +%s)" -lt "$due" ]; do sleep 0.05; done
+    db_before=$(cpu_ticks "$db_pid"); app_before=$(cpu_ticks "$app_pid")
+    wait "$client" || { cat "$out"; exit 1; }
+    db_after=$(cpu_ticks "$db_pid"); app_after=$(cpu_ticks "$app_pid")
+    tick_us=$((1000000 / $(getconf CLK_TCK)))
+    echo "$(grep 'burst of' "$out" | tail -1) CPU per message: database $(( (db_after - db_before) * tick_us / burst_size )) µs," \
+      "instance $(( (app_after - app_before) * tick_us / burst_size )) µs |"
+  done
+  stop_app
   exit 0
 fi
 
