@@ -128,17 +128,7 @@ public class Dispatcher {
         HandOver.Result<AttemptChange> done = HandOver.run(reserving.get(0), calls, PROVIDER_LEASE, clock, stop,
                 (ids, handedAt, leaseEnd) -> store.markHandedOver(ids, claimLease, handedAt, leaseEnd),
                 attempt -> send(byAttempt.get(attempt.id())), new HandOver.SlowCalls(SENDING_SHOWN_AFTER, this::showSending));
-        // calls the batch stopped waiting for (slow ones): their answers are recorded when they come, apart from it
-        done.late().forEach(call -> call.answers().whenComplete((answers, failed) -> {
-            if (failed != null) {
-                log.error("Provider calls of attempts {} failed; their leases settle them", call.attempts().stream().map(AttemptRow::id).toList(),
-                        failed);
-                return;
-            }
-            lateAnswers.add(answers.stream().filter(Objects::nonNull)
-                .map(change -> new Answer(change, byAttempt.get(change.attempt().id()).message()))
-                .toList());
-        }));
+        done.late().forEach(call -> recordWhenAnswered(call, byAttempt));
         List<AttemptChange> changes = new ArrayList<>(done.answers().stream().filter(Objects::nonNull).toList());
         Instant now = clock.instant();
         done.released().forEach(attempt -> changes.add(AttemptChange.answer(attempt.withStatus(AttemptStatus.QUEUED, now))));
@@ -169,6 +159,21 @@ public class Dispatcher {
                 .map(stored -> asClaimed.get(stored.getKey()).withStatus(stored.getValue()))
                 .toList();
             applyLocked(locked, changes, now);
+        });
+    }
+
+    /** A call its batch stopped waiting for (a slow one): its answers are recorded when they come, apart from the batch. */
+    private void recordWhenAnswered(HandOver.LateCall<AttemptChange> call, Map<Long, Claimed> byAttempt) {
+        call.answers().whenComplete((answers, failed) -> {
+            if (failed != null) {
+                log.error("Provider calls of attempts {} failed; their leases settle them", call.attempts().stream().map(AttemptRow::id).toList(),
+                        failed);
+                return;
+            }
+            lateAnswers.add(answers.stream()
+                .filter(Objects::nonNull)
+                .map(change -> new Answer(change, byAttempt.get(change.attempt().id()).message()))
+                .toList());
         });
     }
 
