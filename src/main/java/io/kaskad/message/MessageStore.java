@@ -26,6 +26,7 @@ import org.springframework.stereotype.Repository;
 import io.kaskad.channel.Channel;
 import io.kaskad.common.IndexHints;
 import io.kaskad.common.SkipLockedClaims;
+import io.kaskad.common.SqlVariables;
 import io.kaskad.common.Strings;
 import io.kaskad.common.TimestampBinding;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,9 +53,11 @@ class MessageStore {
     private final MessageCounts counts;
     private final SkipLockedClaims claims;
     private final IndexHints hints;
+    private final SqlVariables variables;
 
     MessageStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json, ShortLinks shortLinks, TimestampBinding times,
-            MessageCounts counts, SkipLockedClaims claims, IndexHints hints) {
+            MessageCounts counts, SkipLockedClaims claims, IndexHints hints, SqlVariables variables) {
+        this.variables = variables;
         this.claims = claims;
         this.hints = hints;
         this.times = times;
@@ -173,7 +176,7 @@ class MessageStore {
                 new RowInserts.Column<>("error_message", Types.VARCHAR,
                         message -> message.rejection() == null ? null : message.rejection().field()),
                 new RowInserts.Column<>("created_at", Types.TIMESTAMP, message -> acceptedAt),
-                new RowInserts.Column<>("updated_at", Types.TIMESTAMP, message -> acceptedAt)));
+                new RowInserts.Column<>("updated_at", Types.TIMESTAMP, message -> acceptedAt)), variables);
         return jdbcTemplate.execute((ConnectionCallback<long[]>) connection -> inserts.insertReturningIds(connection, messages));
     }
 
@@ -204,7 +207,7 @@ class MessageStore {
                 new RowInserts.Column<>("parameters", Types.VARCHAR, row -> row.attempt().parametersJson()),
                 new RowInserts.Column<>("due_at", Types.TIMESTAMP,
                         row -> row.attempt().status() == AttemptStatus.QUEUED ? times.bind(row.message().dueAt()) : null),
-                new RowInserts.Column<>("updated_at", Types.TIMESTAMP, row -> updatedAt)));
+                new RowInserts.Column<>("updated_at", Types.TIMESTAMP, row -> updatedAt)), variables);
         jdbcTemplate.execute((ConnectionCallback<Void>) connection -> {
             inserts.insert(connection, rows);
             return null;

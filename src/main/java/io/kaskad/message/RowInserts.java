@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
+
+import io.kaskad.common.SqlVariables;
 
 /**
  * Inserts many rows of one table in one JDBC batch that names only the columns some row has a value for: the others
@@ -19,6 +22,12 @@ import java.util.function.Function;
  * The batch itself stays: the driver builds that multi-row statement far cheaper than a hand-built one, whose
  * thousands of {@code ?}s it would parse again for every request.
  *
+ * <p>A value every row of a batch shares (the request's time, company, status, channel, send time…) is set once in
+ * a user variable, and the statement names the variable instead of a parameter: Connector/J's work is per bound
+ * value (it encodes each one twice: to size the multi-row statement's packets, then to write it), and in a request
+ * of 1,000 destinations 19 of a message's and attempt's 26 values are the same on every row. The variable gets the
+ * value exactly as a parameter would (the same driver renders it), so a time keeps the same precision.
+ *
  * @param <T> what one row is made from
  */
 final class RowInserts<T> {
@@ -27,12 +36,20 @@ final class RowInserts<T> {
     record Column<T>(String name, int sqlType, Function<T, Object> value) {
     }
 
+    /**
+     * Fewer rows than this bind every value: setting the shared ones costs a round trip to the database, about what
+     * binding a shared value on a few dozen rows costs, and a single message (the most common send) gains nothing.
+     */
+    static final int MIN_ROWS_TO_SHARE_VALUES = 10;
+
     private final String table;
     private final List<Column<T>> columns;
+    private final SqlVariables variables;
 
-    RowInserts(String table, List<Column<T>> columns) {
+    RowInserts(String table, List<Column<T>> columns, SqlVariables variables) {
         this.table = table;
         this.columns = List.copyOf(columns);
+        this.variables = variables;
     }
 
     /** Inserts the rows in order. */
@@ -60,13 +77,15 @@ final class RowInserts<T> {
             }
             values.add(rowValues);
         }
-        String sql = sql(used);
+        boolean[] shared = sharedColumns(values, used);
+        setSharedValues(connection, values.get(0), shared);
+        String sql = sql(used, shared);
         try (PreparedStatement insert = returnIds ? connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
                 : connection.prepareStatement(sql)) {
             for (Object[] rowValues : values) {
                 int p = 1;
                 for (int c = 0; c < rowValues.length; c++) {
-                    if (used[c]) {
+                    if (used[c] && !shared[c]) {
                         bind(insert, p++, rowValues[c], columns.get(c).sqlType());
                     }
                 }
@@ -87,16 +106,61 @@ final class RowInserts<T> {
         return ids;
     }
 
-    private String sql(boolean[] used) {
-        StringBuilder names = new StringBuilder();
-        StringBuilder parameters = new StringBuilder();
+    /** The columns whose value is the same, and not null, on every row; none when there are too few rows to gain. */
+    private static boolean[] sharedColumns(List<Object[]> values, boolean[] used) {
+        boolean[] shared = new boolean[used.length];
+        if (values.size() < MIN_ROWS_TO_SHARE_VALUES) {
+            return shared;
+        }
+        Object[] first = values.get(0);
         for (int c = 0; c < used.length; c++) {
-            if (used[c]) {
-                names.append(names.isEmpty() ? "" : ", ").append(columns.get(c).name());
-                parameters.append(parameters.isEmpty() ? "?" : ", ?");
+            shared[c] = first[c] != null;
+        }
+        for (Object[] rowValues : values) {
+            for (int c = 0; c < shared.length; c++) {
+                shared[c] &= Objects.equals(first[c], rowValues[c]);
             }
         }
-        return "INSERT INTO " + table + " (" + names + ") VALUES (" + parameters + ")";
+        return shared;
+    }
+
+    private void setSharedValues(Connection connection, Object[] firstRow, boolean[] shared) throws SQLException {
+        List<String> names = new ArrayList<>();
+        List<Integer> sharedColumns = new ArrayList<>();
+        for (int c = 0; c < shared.length; c++) {
+            if (shared[c]) {
+                names.add(variable(c));
+                sharedColumns.add(c);
+            }
+        }
+        for (SqlVariables.SetStatement set : variables.setStatements(names)) {
+            try (PreparedStatement statement = connection.prepareStatement(set.sql())) {
+                int p = 1;
+                for (int variable : set.variables()) {
+                    int c = sharedColumns.get(variable);
+                    bind(statement, p++, firstRow[c], columns.get(c).sqlType());
+                }
+                statement.execute();
+            }
+        }
+    }
+
+    /** The user variable a column's shared value is set in: named after the table and the column, so no other insert's. */
+    private String variable(int column) {
+        return table + "_" + columns.get(column).name();
+    }
+
+    private String sql(boolean[] used, boolean[] shared) {
+        StringBuilder names = new StringBuilder();
+        StringBuilder values = new StringBuilder();
+        for (int c = 0; c < used.length; c++) {
+            if (used[c]) {
+                String separator = names.isEmpty() ? "" : ", ";
+                names.append(separator).append(columns.get(c).name());
+                values.append(separator).append(shared[c] ? "@" + variable(c) : "?");
+            }
+        }
+        return "INSERT INTO " + table + " (" + names + ") VALUES (" + values + ")";
     }
 
     private static void bind(PreparedStatement insert, int index, Object value, int sqlType) throws SQLException {

@@ -1,6 +1,7 @@
 package io.kaskad.message;
 
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,28 +13,45 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.kaskad.common.SqlVariables;
+import io.kaskad.common.TimestampBinding;
 import io.kaskad.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Many rows in one batch naming only the columns some row has a value for, on the real database: each row as given, ids in order. */
+/**
+ * Many rows in one batch naming only the columns some row has a value for, and setting once the values all rows share,
+ * on the real database: each row as given, ids in order.
+ */
 @IntegrationTest
 class RowInsertsIT {
 
-    private record Row(String name, String note, Integer n, boolean flag) {
-    }
+    private record Row(String name, String note, Integer n, boolean flag, Instant at) {
 
-    private static final RowInserts<Row> INSERTS = new RowInserts<>("row_inserts_check", List.of(
-            new RowInserts.Column<>("name", Types.VARCHAR, Row::name), new RowInserts.Column<>("note", Types.VARCHAR, Row::note),
-            new RowInserts.Column<>("n", Types.INTEGER, Row::n), new RowInserts.Column<>("flag", Types.BOOLEAN, Row::flag)));
+        Row(String name, String note, Integer n, boolean flag) {
+            this(name, note, n, flag, null);
+        }
+    }
 
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    SqlVariables variables;
+
+    @Autowired
+    TimestampBinding times;
+
+    private RowInserts<Row> inserts;
+
     @BeforeEach
     void createTable() {
         jdbc.execute("CREATE TABLE row_inserts_check (id BIGINT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(40) NOT NULL, note VARCHAR(40), "
-                + "n INT, flag BOOLEAN NOT NULL)");
+                + "n INT, flag BOOLEAN NOT NULL, at TIMESTAMP(6) NULL)");
+        inserts = new RowInserts<>("row_inserts_check", List.of(
+                new RowInserts.Column<>("name", Types.VARCHAR, Row::name), new RowInserts.Column<>("note", Types.VARCHAR, Row::note),
+                new RowInserts.Column<>("n", Types.INTEGER, Row::n), new RowInserts.Column<>("flag", Types.BOOLEAN, Row::flag),
+                new RowInserts.Column<>("at", Types.TIMESTAMP, row -> times.bind(row.at()))), variables);
     }
 
     @AfterEach
@@ -68,7 +86,49 @@ class RowInsertsIT {
         assertThat(ids[1]).isGreaterThan(ids[0]);
     }
 
+    @Test
+    void valuesEveryRowSharesAreStoredOnEveryRowAsABoundValueWouldBe() {
+        // a time with microseconds: the shared value must keep exactly the precision a bound one keeps (MariaDB's driver
+        // drops the fraction: a shared value that kept it would be a different time)
+        Instant at = Instant.parse("2026-12-01T10:11:12.345678Z");
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            rows.add(new Row("shared " + i, "the same note", 7, true, at));
+        }
+        rows.add(new Row("shared 50", "the same note", 8, true, at));
+        long[] sharedIds = insert(rows);
+        long[] boundIds = insert(List.of(new Row("bound", "the same note", 7, true, at)));
+
+        Map<String, Object> bound = jdbc.queryForMap("SELECT note, n, flag, at FROM row_inserts_check WHERE id = ?", boundIds[0]);
+        assertThat(sharedIds).hasSize(51).doesNotHaveDuplicates();
+        for (int i = 0; i < sharedIds.length; i++) {
+            Map<String, Object> stored = jdbc.queryForMap("SELECT name, note, n, flag, at FROM row_inserts_check WHERE id = ?", sharedIds[i]);
+            assertThat(stored.get("name")).as("row %d", i).isEqualTo("shared " + i);
+            assertThat(stored.get("note")).as("row %d", i).isEqualTo(bound.get("note"));
+            assertThat(stored.get("flag")).as("row %d", i).isEqualTo(bound.get("flag"));
+            assertThat(stored.get("at")).as("row %d", i).isEqualTo(bound.get("at"));
+            assertThat(((Number) stored.get("n")).intValue()).as("row %d", i).isEqualTo(i < 50 ? 7 : 8);
+        }
+    }
+
+    @Test
+    void aBatchOfManyRowsSetsItsSharedValuesOnceInsteadOfBindingThemPerRow() {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < RowInserts.MIN_ROWS_TO_SHARE_VALUES; i++) {
+            rows.add(new Row("row " + i, "shared", i, false));
+        }
+        String sharedNote = jdbc.execute((ConnectionCallback<String>) connection -> {
+            inserts.insert(connection, rows);
+            try (var read = connection.createStatement().executeQuery("SELECT @row_inserts_check_note")) {
+                read.next();
+                return read.getString(1);
+            }
+        });
+
+        assertThat(sharedNote).isEqualTo("shared");
+    }
+
     private long[] insert(List<Row> rows) {
-        return jdbc.execute((ConnectionCallback<long[]>) connection -> INSERTS.insertReturningIds(connection, rows));
+        return jdbc.execute((ConnectionCallback<long[]>) connection -> inserts.insertReturningIds(connection, rows));
     }
 }
