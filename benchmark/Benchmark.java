@@ -54,6 +54,7 @@ public class Benchmark {
         String user = args[3];
         String password = args.length > 4 ? args[4] : "";
         String mode = args.length > 5 ? args[5] : "?";
+        Stalls.watch();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
         call(http, HttpRequest.newBuilder(URI.create(base + "/api/v1/company")).header("Authorization", "Bearer " + key)
@@ -99,11 +100,13 @@ public class Benchmark {
         for (int round = 1; round <= ROUNDS; round++) {
             System.out.println("== round " + round + ": ingest of " + INGEST + " destinations, " + PER_REQUEST + " per request, " + CLIENTS
                     + " clients; then the ceiling: the same rows with plain JDBC batches, " + CLIENTS + " threads");
+            Instant ingestStart = Instant.now();
             ingestRates.add(INGEST / ingest(http, base, key, INGEST, tomorrow));
+            Instant ceilingStart = Instant.now();
             ceilingRates.add(INGEST / plainInsert(jdbcUrl, user, password, INGEST));
             ratios.add(ingestRates.get(round - 1) / ceilingRates.get(round - 1));
-            System.out.printf("   ingest %,.0f/s, ceiling %,.0f rows/s: %.0f %%%n", ingestRates.get(round - 1), ceilingRates.get(round - 1),
-                    100 * ratios.get(round - 1));
+            System.out.printf("   ingest %,.0f/s, ceiling %,.0f rows/s: %.0f %%%s%s%n", ingestRates.get(round - 1), ceilingRates.get(round - 1),
+                    100 * ratios.get(round - 1), Stalls.note("ingest", ingestStart, ceilingStart), Stalls.note("ceiling", ceilingStart, Instant.now()));
         }
         double ingestRate = median(ingestRates);
         double ceilingRate = median(ceilingRates);
@@ -127,6 +130,10 @@ public class Benchmark {
         System.out.printf("| dispatch / ceiling (median) | %.0f %% | >= 40 %% |%n", 100 * BURST / burst.seconds() / ceilingRate);
         System.out.printf("| burst of %,d due at one second: all final after | %.1f s | <= 40 s |%n", BURST, burst.seconds());
         System.out.printf("| burst: first message handed to its provider late by | %.3f s | < 1 s |%n", burst.firstLateness());
+        String burstStalls = Stalls.note("burst", due, due.plusNanos((long) (burst.seconds() * 1e9)));
+        if (!burstStalls.isEmpty()) {
+            System.out.println(burstStalls.strip());
+        }
     }
 
     /** Only the burst: how fast one node dispatches, and whether any attempt ran out of its provider lease. */
@@ -148,8 +155,9 @@ public class Benchmark {
                 timeouts = rs.getLong(1);
             }
         }
-        System.out.printf("| %s: burst of %,d, due to final | %,.0f messages/s (%.1f s, first late by %.3f s) | %d PROVIDER_TIMEOUT |%n",
-                mode, BURST, BURST / burst.seconds(), burst.seconds(), burst.firstLateness(), timeouts);
+        System.out.printf("| %s: burst of %,d, due to final | %,.0f messages/s (%.1f s, first late by %.3f s)%s | %d PROVIDER_TIMEOUT |%n",
+                mode, BURST, BURST / burst.seconds(), burst.seconds(), burst.firstLateness(),
+                Stalls.note("burst", due, due.plusNanos((long) (burst.seconds() * 1e9))), timeouts);
     }
 
     static double ingest(HttpClient http, String base, String key, int total, String sendAt) throws Exception {
@@ -274,6 +282,55 @@ public class Benchmark {
     }
 
     record Burst(double seconds, double firstLateness) {
+    }
+
+    /**
+     * The machine's stalls, so that a figure measured across one is marked. On this project's virtual machine the
+     * whole machine sometimes stops for seconds: on 2026-12-01 a once-a-second CPU sample (a shell loop) missed 8 s
+     * in the middle of a burst of 100,000, which took 20.9 s against 12.5 s in the next run. A thread here wakes every
+     * 50 ms; every wake-up more than a second late is a stall, which neither Kaskad nor the database can cause (two
+     * busy cores delay a sleeping thread by milliseconds, not seconds).
+     */
+    static final class Stalls {
+
+        private static final long TICK_MILLIS = 50;
+        private static final Duration STALL = Duration.ofSeconds(1);
+        private static final List<Instant[]> seen = Collections.synchronizedList(new ArrayList<>());
+
+        static void watch() {
+            Thread watcher = new Thread(() -> {
+                while (true) {
+                    Instant before = Instant.now();
+                    try {
+                        Thread.sleep(TICK_MILLIS);
+                    }
+                    catch (InterruptedException e) {
+                        return;
+                    }
+                    Instant after = Instant.now();
+                    if (Duration.between(before, after).minusMillis(TICK_MILLIS).compareTo(STALL) > 0) {
+                        seen.add(new Instant[] { before.plusMillis(TICK_MILLIS), after });
+                    }
+                }
+            }, "stall-watch");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
+
+        /** " (the machine stalled 8.0 s during the {@code what})" when it stalled between {@code from} and {@code to}; else empty. */
+        static String note(String what, Instant from, Instant to) {
+            double seconds = 0;
+            synchronized (seen) {
+                for (Instant[] stall : seen) {
+                    Instant start = stall[0].isAfter(from) ? stall[0] : from;
+                    Instant end = stall[1].isBefore(to) ? stall[1] : to;
+                    if (end.isAfter(start)) {
+                        seconds += Duration.between(start, end).toNanos() / 1e9;
+                    }
+                }
+            }
+            return seconds == 0 ? "" : String.format(" (the machine stalled %.1f s during the %s)", seconds, what);
+        }
     }
 
     /**
