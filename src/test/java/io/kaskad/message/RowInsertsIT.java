@@ -93,18 +93,18 @@ class RowInsertsIT {
         Instant at = Instant.parse("2026-12-01T10:11:12.345678Z");
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            rows.add(new Row("shared " + i, "the same note", 7, true, at));
+            rows.add(new Row("shared " + i, "одна заметка на всех 👍", 7, true, at));
         }
-        rows.add(new Row("shared 50", "the same note", 8, true, at));
+        rows.add(new Row("shared 50", "одна заметка на всех 👍", 8, true, at));
         long[] sharedIds = insert(rows);
-        long[] boundIds = insert(List.of(new Row("bound", "the same note", 7, true, at)));
+        long[] boundIds = insert(List.of(new Row("bound", "одна заметка на всех 👍", 7, true, at)));
 
         Map<String, Object> bound = jdbc.queryForMap("SELECT note, n, flag, at FROM row_inserts_check WHERE id = ?", boundIds[0]);
         assertThat(sharedIds).hasSize(51).doesNotHaveDuplicates();
         for (int i = 0; i < sharedIds.length; i++) {
             Map<String, Object> stored = jdbc.queryForMap("SELECT name, note, n, flag, at FROM row_inserts_check WHERE id = ?", sharedIds[i]);
             assertThat(stored.get("name")).as("row %d", i).isEqualTo("shared " + i);
-            assertThat(stored.get("note")).as("row %d", i).isEqualTo(bound.get("note"));
+            assertThat(stored.get("note")).as("row %d", i).isEqualTo("одна заметка на всех 👍").isEqualTo(bound.get("note"));
             assertThat(stored.get("flag")).as("row %d", i).isEqualTo(bound.get("flag"));
             assertThat(stored.get("at")).as("row %d", i).isEqualTo(bound.get("at"));
             assertThat(((Number) stored.get("n")).intValue()).as("row %d", i).isEqualTo(i < 50 ? 7 : 8);
