@@ -25,7 +25,7 @@ import io.kaskad.common.SqlVariables;
  * <p>A value every row of a batch shares (the request's time, company, status, channel, send time…) is set once in
  * a user variable, and the statement names the variable instead of a parameter: Connector/J's work is per bound
  * value (it encodes each one twice: to size the multi-row statement's packets, then to write it), and in a request
- * of 1,000 destinations 19 of a message's and attempt's 26 values are the same on every row. The variable gets the
+ * of 1,000 destinations 19 of a message's and attempt's 25 values are the same on every row. The variable gets the
  * value exactly as a parameter would (the same driver renders it), so a time keeps the same precision.
  *
  * @param <T> what one row is made from
