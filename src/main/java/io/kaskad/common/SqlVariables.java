@@ -31,7 +31,7 @@ public class SqlVariables {
     public record SetStatement(String sql, List<Integer> variables) {
     }
 
-    /** The statements that set the variables named (without their {@code @}; plain identifiers), together all of them. */
+    /** The statements that, run in order, set all the variables named (plain identifiers, without their {@code @}). */
     public List<SetStatement> setStatements(List<String> names) {
         if (names.isEmpty()) {
             return List.of();

@@ -77,7 +77,7 @@ final class RowInserts<T> {
             }
             values.add(rowValues);
         }
-        boolean[] shared = sharedColumns(values, used);
+        boolean[] shared = sharedColumns(values);
         setSharedValues(connection, values.get(0), shared);
         String sql = sql(used, shared);
         try (PreparedStatement insert = returnIds ? connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
@@ -107,13 +107,13 @@ final class RowInserts<T> {
     }
 
     /** The columns whose value is the same, and not null, on every row; none when there are too few rows to gain. */
-    private static boolean[] sharedColumns(List<Object[]> values, boolean[] used) {
-        boolean[] shared = new boolean[used.length];
+    private static boolean[] sharedColumns(List<Object[]> values) {
+        Object[] first = values.get(0);
+        boolean[] shared = new boolean[first.length];
         if (values.size() < MIN_ROWS_TO_SHARE_VALUES) {
             return shared;
         }
-        Object[] first = values.get(0);
-        for (int c = 0; c < used.length; c++) {
+        for (int c = 0; c < first.length; c++) {
             shared[c] = first[c] != null;
         }
         for (Object[] rowValues : values) {
