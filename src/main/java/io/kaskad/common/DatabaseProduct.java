@@ -2,6 +2,7 @@ package io.kaskad.common;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -18,5 +19,11 @@ final class DatabaseProduct {
         catch (SQLException e) {
             throw new IllegalStateException("cannot read the database's name", e);
         }
+    }
+
+    /** Whether the name is MySQL's or MariaDB's (which also speaks MySQL's dialect). */
+    static boolean isMySqlOrMariaDb(String productName) {
+        String product = productName == null ? "" : productName.toLowerCase(Locale.ROOT);
+        return product.contains("mysql") || product.contains("mariadb");
     }
 }

@@ -38,10 +38,9 @@ public class IndexHints {
     }
 
     static String formFor(String productName) {
-        String product = productName == null ? "" : productName.toLowerCase(Locale.ROOT);
-        if (product.contains("mysql") || product.contains("mariadb")) {
+        if (DatabaseProduct.isMySqlOrMariaDb(productName)) {
             return FORCE;
         }
-        return product.contains("h2") ? "USE INDEX" : null;
+        return productName != null && productName.toLowerCase(Locale.ROOT).contains("h2") ? "USE INDEX" : null;
     }
 }

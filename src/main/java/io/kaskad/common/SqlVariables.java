@@ -2,7 +2,6 @@ package io.kaskad.common;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -19,12 +18,7 @@ public class SqlVariables {
     private final boolean severalPerStatement;
 
     public SqlVariables(DataSource dataSource) {
-        this.severalPerStatement = setsSeveralPerStatement(DatabaseProduct.name(dataSource));
-    }
-
-    static boolean setsSeveralPerStatement(String productName) {
-        String product = productName == null ? "" : productName.toLowerCase(Locale.ROOT);
-        return product.contains("mysql") || product.contains("mariadb");
+        this.severalPerStatement = DatabaseProduct.isMySqlOrMariaDb(DatabaseProduct.name(dataSource));
     }
 
     /** A {@code SET} statement, and the positions (in the names asked for) of the variables its parameters set, in order. */
