@@ -12,11 +12,17 @@ public final class Drain {
     private Drain() {
     }
 
-    /** Runs {@code batch} (answering how many rows it took) until one comes back short of {@code batchSize} or {@code maxRun} passes. */
-    public static void whileFull(int batchSize, Duration maxRun, IntSupplier batch) {
+    /**
+     * Runs {@code batch} (answering how many rows it took) until one comes back short of {@code batchSize} or {@code maxRun} passes.
+     * Answers whether it stopped for the time with its last batch full: work is most likely still waiting.
+     */
+    public static boolean whileFull(int batchSize, Duration maxRun, IntSupplier batch) {
         long deadline = System.nanoTime() + maxRun.toNanos();
-        while (batch.getAsInt() >= batchSize && System.nanoTime() < deadline) {
-            // keep draining
+        while (batch.getAsInt() >= batchSize) {
+            if (System.nanoTime() >= deadline) {
+                return true;
+            }
         }
+        return false;
     }
 }

@@ -31,4 +31,9 @@ class DispatchRuns {
             running.release();
         }
     }
+
+    /** How many more firings this node would run now. */
+    int free() {
+        return running.availablePermits();
+    }
 }
