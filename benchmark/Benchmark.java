@@ -28,7 +28,8 @@ import java.util.concurrent.Future;
  * 2. ceiling: the same rows (message + attempt) inserted with plain JDBC batches, as many threads;
  *    both after an untimed warm-up, alternated ROUNDS times, the medians reported;
  * 3. burst: BURST messages all due at the same second T: seconds from T until every one is final
- *    (dispatch rate = BURST / that), and how late the first one was handed to its provider.
+ *    (dispatch rate = BURST / that), and how late the first one was handed to its provider; ROUNDS bursts
+ *    one after another, the median reported.
  */
 public class Benchmark {
 
@@ -112,10 +113,20 @@ public class Benchmark {
         double ceilingRate = median(ceilingRates);
         double ingestSeconds = INGEST / ingestRate;
 
-        Instant due = Instant.now().plusSeconds((long) Math.ceil(BURST / ingestRate) + 15).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        System.out.println("== burst: " + BURST + " messages due at " + due);
-        ingest(http, base, key, BURST, due.atOffset(ZoneOffset.UTC).toString());
-        Burst burst = waitForBurst(jdbcUrl, user, password, companyId, due, BURST);
+        // as many bursts as rounds, the median reported: one burst was the only figure measured once, and one stall of
+        // the machine in it (8 s, seen on 2026-12-01) took the run's dispatch / ceiling from about 45 % to 24 %
+        List<Burst> bursts = new ArrayList<>();
+        for (int round = 1; round <= ROUNDS; round++) {
+            Instant due = Instant.now().plusSeconds((long) Math.ceil(BURST / ingestRate) + 15).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            System.out.println("== burst " + round + ": " + BURST + " messages due at " + due);
+            ingest(http, base, key, BURST, due.atOffset(ZoneOffset.UTC).toString());
+            Burst measured = waitForBurst(jdbcUrl, user, password, companyId, due, BURST);
+            System.out.printf("   %,.0f messages/s: all final after %.1f s, the first handed over late by %.3f s, %.0f %% of the ceiling%s%n",
+                    BURST / measured.seconds(), measured.seconds(), measured.firstLateness(), 100 * BURST / measured.seconds() / ceilingRate,
+                    Stalls.note("burst", due, due.plusNanos((long) (measured.seconds() * 1e9))));
+            bursts.add(measured);
+        }
+        Burst burst = bursts.stream().sorted(java.util.Comparator.comparingDouble(Burst::seconds)).toList().get(bursts.size() / 2);
 
         System.out.println();
         System.out.printf("| scenario (%s, %d clients) | result | target |%n", mode, CLIENTS);
@@ -124,16 +135,12 @@ public class Benchmark {
                 ROUNDS, ingestRate, INGEST, ingestSeconds);
         System.out.printf("| plain JDBC batch insert of the same rows (ceiling, median) | %,.0f rows/s | |%n", ceilingRate);
         System.out.printf("| ingest / ceiling (median of the rounds' ratios) | %.0f %% | >= 85 %% |%n", 100 * median(ratios));
-        System.out.printf("| dispatch, due to final status (sandbox, zero latency) | %,.0f messages/s | >= 3,000/s |%n",
+        System.out.printf("| dispatch, due to final status (sandbox, zero latency; median of %d bursts) | %,.0f messages/s | >= 3,000/s |%n", ROUNDS,
                 BURST / burst.seconds());
         // absolute figures differ from machine to machine: the ratios to the ceiling of the same run are the targets
         System.out.printf("| dispatch / ceiling (median) | %.0f %% | >= 40 %% |%n", 100 * BURST / burst.seconds() / ceilingRate);
-        System.out.printf("| burst of %,d due at one second: all final after | %.1f s | <= 40 s |%n", BURST, burst.seconds());
+        System.out.printf("| burst of %,d due at one second: all final after (median) | %.1f s | <= 40 s |%n", BURST, burst.seconds());
         System.out.printf("| burst: first message handed to its provider late by | %.3f s | < 1 s |%n", burst.firstLateness());
-        String burstStalls = Stalls.note("burst", due, due.plusNanos((long) (burst.seconds() * 1e9)));
-        if (!burstStalls.isEmpty()) {
-            System.out.println(burstStalls.strip());
-        }
     }
 
     /** Only the burst: how fast one node dispatches, and whether any attempt ran out of its provider lease. */

@@ -18,7 +18,8 @@
 #                                      # after WARMUP, default 5, untimed rounds of every request)
 #
 # Sizes can be changed with INGEST=… BURST=… CLIENTS=… ROUNDS=… WARMUP=… (after an untimed warm-up of WARMUP, default
-# 100,000, destinations and ceiling rows, ingest and ceiling alternate ROUNDS times, default 3; the table shows medians).
+# 100,000, destinations and ceiling rows, ingest and ceiling alternate ROUNDS times, default 3, then ROUNDS bursts; the
+# table shows medians).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
