@@ -2,6 +2,7 @@ package io.kaskad.provider;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +30,13 @@ import jakarta.mail.internet.MimeMessage;
 import static io.kaskad.support.MessagesApi.attempts;
 import static io.kaskad.support.MessagesApi.message;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * E-mail through a company's own SMTP server, on the wire: GreenMail receives the message with its
  * subject, sender, reply-to, reference header and UTF-8 text; a server that answers 550 at RCPT makes
  * the attempt NO_ACCOUNT and the cascade moves on; a server that refuses connections passes the attempt
- * to the company's next SMTP connection.
+ * to the company's next SMTP connection; a server that never answers holds back only its own company's e-mail.
  */
 @IntegrationTest
 class SmtpDeliveryIT {
@@ -161,6 +163,113 @@ class SmtpDeliveryIT {
             .param(shop.id())
             .query(Integer.class)
             .single()).isPositive();
+    }
+
+    /**
+     * A mail server that takes connections and never says a word holds its own calls for their timeout, and nothing
+     * else: calls of three batches hang on it (each batch stops waiting for them after a second), and another company's
+     * e-mail goes through its own server meanwhile, as quickly as usual.
+     */
+    @Test
+    void aServerThatNeverAnswersHoldsBackOnlyItsOwnCompanysMessages() throws Exception {
+        try (SilentServer silent = new SilentServer()) {
+            TestAccounts.TestCompany stuck = accounts.company();
+            new ProvidersApi(mvc, stuck.bearer()).createOk("""
+                    {"name":"Молчащий сервер","channel":"email","type":"SMTP","priority":10,
+                     "settings":{"host":"127.0.0.1","port":%d,"security":"none","fromAddress":"noreply@stuck.example",
+                                 "timeoutSeconds":60}}""".formatted(silent.port()));
+            MessagesApi stuckMessages = new MessagesApi(mvc, stuck.bearer());
+            List<String> held = new java.util.ArrayList<>();
+            for (int batch = 1; batch <= 3; batch++) {
+                for (int i = 0; i < 2; i++) {
+                    held.add(stuckMessages.sendOne(message("{\"email\":{\"text\":\"Ждём\"}}",
+                            "{\"email\":\"held-" + TestAccounts.unique() + "@stuck.example\"}")));
+                }
+                int connections = 2 * batch;
+                await().atMost(Duration.ofSeconds(10)).until(silent::accepted, accepted -> accepted >= connections);
+            }
+
+            TestAccounts.TestCompany shop = accounts.company();
+            new ProvidersApi(mvc, shop.bearer()).createOk(ProvidersApi.smtp("Основная почта", greenMail.getSmtp().getPort(), 10));
+            MessagesApi messages = new MessagesApi(mvc, shop.bearer());
+            String email = "vera-" + TestAccounts.unique() + "@example.org";
+            long start = System.nanoTime();
+            String id = messages.sendOne(message("{\"email\":{\"text\":\"Не ждём\"}}", "{\"email\":\"" + email + "\"}"));
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> messages.get(id), message -> "DELIVERED".equals(message.get("status")));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(received(email).getContent().toString().strip()).isEqualTo("Не ждём");
+            assertThat(took).as("delivered beside six hanging calls").isLessThan(Duration.ofSeconds(5));
+            assertThat(silent.open()).as("the six calls still hang on the silent server").isEqualTo(6);
+            for (String heldId : held) {
+                // a message shows it is with its provider once its call has run for a second
+                stuckMessages.awaitStatus(heldId, "SENDING");
+            }
+        }
+    }
+
+    /** A server that accepts every connection and never writes a byte; counts the connections its clients still hold open. */
+    private static final class SilentServer implements AutoCloseable {
+
+        private final ServerSocket server = new ServerSocket(0);
+        private final List<java.net.Socket> connections = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+
+        SilentServer() throws IOException {
+            Thread acceptor = new Thread(this::accept, "silent-smtp");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        int accepted() {
+            return connections.size();
+        }
+
+        int open() {
+            return open.get();
+        }
+
+        private void accept() {
+            while (!server.isClosed()) {
+                try {
+                    java.net.Socket socket = server.accept();
+                    connections.add(socket);
+                    open.incrementAndGet();
+                    Thread reader = new Thread(() -> readUntilClosed(socket), "silent-smtp-connection");
+                    reader.setDaemon(true);
+                    reader.start();
+                }
+                catch (IOException closed) {
+                    return;
+                }
+            }
+        }
+
+        /** A client says nothing before the greeting it waits for: the read ends when it gives up and closes. */
+        private void readUntilClosed(java.net.Socket socket) {
+            try (var in = socket.getInputStream()) {
+                while (in.read() >= 0) {
+                    // ignored
+                }
+            }
+            catch (IOException closed) {
+                // closed by either side
+            }
+            open.decrementAndGet();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            for (java.net.Socket socket : connections) {
+                socket.close();
+            }
+        }
     }
 
     private MimeMessage received(String recipient) throws Exception {
