@@ -1,6 +1,7 @@
 package io.kaskad.dispatch;
 
 import java.util.function.IntConsumer;
+import java.util.function.IntSupplier;
 
 import org.quartz.JobExecutionContext;
 import org.quartz.SchedulerException;
@@ -42,18 +43,31 @@ class DispatchJob extends QuartzJobBean {
     /** One firing; {@code moreFirings} starts that many more at once (in a cluster, on whichever nodes take them). */
     void fire(IntConsumer moreFirings) {
         boolean[] backlogLeft = { false };
-        boolean[] helpCalled = { false };
-        runs.runIfFree(() -> backlogLeft[0] = Drain.whileFull(properties.batchSize(), properties.maxRun(), () -> {
-            int claimed = dispatcher.dispatchDue(properties.batchSize());
-            if (claimed >= properties.batchSize() && !helpCalled[0]) {
-                helpCalled[0] = true;
-                moreFirings.accept(runs.free());
-            }
-            return claimed;
-        }));
+        runs.runIfFree(() -> backlogLeft[0] = Drain.whileFull(properties.batchSize(), properties.maxRun(), new Batches(moreFirings)));
         // after this firing's slot is free again, so that its successor finds room
         if (backlogLeft[0]) {
             moreFirings.accept(1);
+        }
+    }
+
+    /** A firing's batches, one per call: at its first full one, it starts as many more firings as the node has room for. */
+    private final class Batches implements IntSupplier {
+
+        private final IntConsumer moreFirings;
+        private boolean othersStarted;
+
+        Batches(IntConsumer moreFirings) {
+            this.moreFirings = moreFirings;
+        }
+
+        @Override
+        public int getAsInt() {
+            int claimed = dispatcher.dispatchDue(properties.batchSize());
+            if (claimed >= properties.batchSize() && !othersStarted) {
+                othersStarted = true;
+                moreFirings.accept(runs.free());
+            }
+            return claimed;
         }
     }
 

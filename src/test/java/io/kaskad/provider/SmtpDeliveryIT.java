@@ -2,10 +2,14 @@ package io.kaskad.provider;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -179,7 +183,7 @@ class SmtpDeliveryIT {
                      "settings":{"host":"127.0.0.1","port":%d,"security":"none","fromAddress":"noreply@stuck.example",
                                  "timeoutSeconds":60}}""".formatted(silent.port()));
             MessagesApi stuckMessages = new MessagesApi(mvc, stuck.bearer());
-            List<String> held = new java.util.ArrayList<>();
+            List<String> held = new ArrayList<>();
             for (int batch = 1; batch <= 3; batch++) {
                 for (int i = 0; i < 2; i++) {
                     held.add(stuckMessages.sendOne(message("{\"email\":{\"text\":\"Ждём\"}}",
@@ -193,14 +197,12 @@ class SmtpDeliveryIT {
             new ProvidersApi(mvc, shop.bearer()).createOk(ProvidersApi.smtp("Основная почта", greenMail.getSmtp().getPort(), 10));
             MessagesApi messages = new MessagesApi(mvc, shop.bearer());
             String email = "vera-" + TestAccounts.unique() + "@example.org";
-            long start = System.nanoTime();
             String id = messages.sendOne(message("{\"email\":{\"text\":\"Не ждём\"}}", "{\"email\":\"" + email + "\"}"));
+            // as quickly as usual, while all six calls still hang (their timeout is a minute)
             await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
                 .until(() -> messages.get(id), message -> "DELIVERED".equals(message.get("status")));
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
 
             assertThat(received(email).getContent().toString().strip()).isEqualTo("Не ждём");
-            assertThat(took).as("delivered beside six hanging calls").isLessThan(Duration.ofSeconds(5));
             assertThat(silent.open()).as("the six calls still hang on the silent server").isEqualTo(6);
             for (String heldId : held) {
                 // a message shows it is with its provider once its call has run for a second
@@ -213,8 +215,8 @@ class SmtpDeliveryIT {
     private static final class SilentServer implements AutoCloseable {
 
         private final ServerSocket server = new ServerSocket(0);
-        private final List<java.net.Socket> connections = new java.util.concurrent.CopyOnWriteArrayList<>();
-        private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+        private final List<Socket> connections = new CopyOnWriteArrayList<>();
+        private final AtomicInteger open = new AtomicInteger();
 
         SilentServer() throws IOException {
             Thread acceptor = new Thread(this::accept, "silent-smtp");
@@ -237,7 +239,7 @@ class SmtpDeliveryIT {
         private void accept() {
             while (!server.isClosed()) {
                 try {
-                    java.net.Socket socket = server.accept();
+                    Socket socket = server.accept();
                     connections.add(socket);
                     open.incrementAndGet();
                     Thread reader = new Thread(() -> readUntilClosed(socket), "silent-smtp-connection");
@@ -251,7 +253,7 @@ class SmtpDeliveryIT {
         }
 
         /** A client says nothing before the greeting it waits for: the read ends when it gives up and closes. */
-        private void readUntilClosed(java.net.Socket socket) {
+        private void readUntilClosed(Socket socket) {
             try (var in = socket.getInputStream()) {
                 while (in.read() >= 0) {
                     // ignored
@@ -266,7 +268,7 @@ class SmtpDeliveryIT {
         @Override
         public void close() throws IOException {
             server.close();
-            for (java.net.Socket socket : connections) {
+            for (Socket socket : connections) {
                 socket.close();
             }
         }
