@@ -56,6 +56,7 @@ public class UserService {
 
     @Transactional
     UserAccount createAdmin(String username, String rawPassword) {
+        passwords.require("password", username, rawPassword);
         return users.save(UserAccount.admin(username, passwordEncoder.encode(rawPassword), clock.instant()));
     }
 
