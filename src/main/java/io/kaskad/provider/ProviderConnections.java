@@ -31,11 +31,14 @@ public class ProviderConnections {
     private final SecretBox secrets;
     private final ProviderClients clients;
     private final ProviderRoutes routes;
+    private final ConnectionCheckLimit checkLimit;
     private final Clock clock;
     private final boolean allowPrivateNetworks;
 
-    ProviderConnections(ProviderStore store, SecretBox secrets, ProviderClients clients, ProviderRoutes routes, Clock clock,
+    ProviderConnections(ProviderStore store, SecretBox secrets, ProviderClients clients, ProviderRoutes routes,
+            ConnectionCheckLimit checkLimit, Clock clock,
             @Value("${kaskad.providers.allow-private-networks:true}") boolean allowPrivateNetworks) {
+        this.checkLimit = checkLimit;
         this.store = store;
         this.secrets = secrets;
         this.clients = clients;
@@ -101,9 +104,13 @@ public class ProviderConnections {
         routes.forget(companyId, id);
     }
 
-    /** A real round trip to the provider (SMTP: connect, EHLO, AUTH; SMPP: bind and unbind). */
+    /**
+     * A real round trip to the provider (SMTP: connect, EHLO, AUTH; SMPP: bind and unbind), within the company's
+     * allowance of checks ({@link ConnectionCheckLimit}).
+     */
     public CheckResult check(long companyId, long id) {
         ProviderStore.Row connection = row(companyId, id);
+        checkLimit.take(companyId);
         return clients.of(connection.type()).check(routes.details(connection));
     }
 

@@ -2,6 +2,8 @@ package io.kaskad.provider;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -134,6 +136,43 @@ class ProviderConnectionsIT {
         assertThat((String) auth.get("message")).startsWith("Сервер отклонил логин или пароль");
     }
 
+    /** Pointed at a port that is no mail server (a database's greeting here), a check says so in plain words, never the bytes it read. */
+    @Test
+    void aCheckOfAPortThatIsNoMailServerNeverShowsWhatThePortSent() throws Exception {
+        ProvidersApi api = new ProvidersApi(mvc, accounts.company().bearer());
+        try (ServerSocket database = new ServerSocket(0)) {
+            Thread greeter = new Thread(() -> greetAndClose(database, "d\u0000\u0000\u0000\n5.5.5-10.11.19-MariaDB secret-banner"));
+            greeter.setDaemon(true);
+            greeter.start();
+            long id = api.createOk(ProvidersApi.smtp("База данных", database.getLocalPort(), 1));
+
+            String body = api.check(id).getResponse().getContentAsString();
+
+            assertThat(JsonPath.<String>read(body, "$.problem")).isEqualTo("no-smtp");
+            assertThat(JsonPath.<String>read(body, "$.message")).startsWith("На этом адресе отвечает не почтовый сервер")
+                .endsWith("(127.0.0.1:" + database.getLocalPort() + ").");
+            assertThat(body).doesNotContain("MariaDB").doesNotContain("secret-banner").doesNotContain("\\u0000").doesNotContain("greeting");
+            greeter.join(5_000);
+        }
+    }
+
+    @Test
+    void aCompanyRunsAtMostTenChecksAMinuteAndTheEleventhSaysWhenToTryAgain() throws Exception {
+        ProvidersApi api = new ProvidersApi(mvc, accounts.company().bearer());
+        long id = api.createOk(ProvidersApi.smtp("Закрытый порт", closedPort(), 1));
+        for (int i = 0; i < 10; i++) {
+            assertThat(api.check(id).getResponse().getStatus()).isEqualTo(200);
+        }
+
+        MvcResult eleventh = api.check(id);
+
+        assertThat(eleventh.getResponse().getStatus()).isEqualTo(429);
+        assertThat(Long.parseLong(eleventh.getResponse().getHeader("Retry-After"))).isBetween(1L, 60L);
+        // another company's allowance is its own
+        ProvidersApi other = new ProvidersApi(mvc, accounts.company().bearer());
+        assertThat(other.check(other.createOk(ProvidersApi.smtp("Закрытый порт", closedPort(), 1))).getResponse().getStatus()).isEqualTo(200);
+    }
+
     @Test
     void anotherCompanysConnectionsDoNotExistForYou() throws Exception {
         ProvidersApi owner = new ProvidersApi(mvc, accounts.company().bearer());
@@ -150,6 +189,16 @@ class ProviderConnectionsIT {
         assertThat(owner.get(id).getResponse().getStatus()).isEqualTo(200);
         assertThat(owner.delete(id).getResponse().getStatus()).isEqualTo(204);
         assertThat(owner.get(id).getResponse().getStatus()).isEqualTo(404);
+    }
+
+    private static void greetAndClose(ServerSocket server, String greeting) {
+        try (Socket client = server.accept()) {
+            client.getOutputStream().write(greeting.getBytes(StandardCharsets.ISO_8859_1));
+            client.getOutputStream().flush();
+        }
+        catch (IOException ignored) {
+            // the check closed first: what it read is what the test asserts on
+        }
     }
 
     private static int closedPort() throws IOException {

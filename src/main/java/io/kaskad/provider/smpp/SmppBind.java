@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import io.kaskad.channel.OutboundMessage;
 import io.kaskad.channel.SendOutcome;
 import io.kaskad.provider.ConnectionDetails;
+import io.kaskad.provider.ProviderClient.CheckResult;
 import io.kaskad.provider.ProviderNetwork;
 
 /**
@@ -153,10 +154,12 @@ final class SmppBind {
         }
         catch (IOException e) {
             fresh.close();
-            lastBindProblem = SmppClient.bindProblem(e).problem() + " (" + e.getMessage() + ")";
+            String address = connection.setting("host") + ":" + connection.number("port");
+            CheckResult problem = SmppClient.bindProblem(e, address);
+            lastBindProblem = problem.problem() + " (" + problem.detail() + ")";
             nextBindAt = now.plus(backoff);
             backoff = backoff.multipliedBy(2).compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : backoff.multipliedBy(2);
-            log.warn("Bind to connection {} failed: {}; next try at {}", connection.id(), lastBindProblem, nextBindAt);
+            log.warn("Bind to connection {} failed: {} ({}); next try at {}", connection.id(), lastBindProblem, e.toString(), nextBindAt);
             throw new BindFailed("The SMS centre refused or did not answer the bind: " + lastBindProblem);
         }
     }

@@ -94,7 +94,7 @@ class SmppClient implements ProviderClient {
         }
         catch (IOException e) {
             session.close();
-            return bindProblem(e);
+            return bindProblem(e, host + ":" + connection.number("port"));
         }
     }
 
@@ -126,8 +126,11 @@ class SmppClient implements ProviderClient {
                 NumberingPlanIndicator.UNKNOWN, null);
     }
 
-    /** What a failed bind means, as a check problem code. */
-    static CheckResult bindProblem(IOException e) {
+    /**
+     * What a failed bind means, as a check problem code with the address it was tried at: never the exception's text,
+     * which may carry whatever bytes the peer sent (a check must not read out the banner of any port it is pointed at).
+     */
+    static CheckResult bindProblem(IOException e, String address) {
         Throwable cause = e;
         while (cause != null) {
             if (cause instanceof NegativeResponseException negative) {
@@ -136,14 +139,14 @@ class SmppClient implements ProviderClient {
                         : "rejected", String.format("command_status 0x%08X", status));
             }
             if (cause instanceof ConnectException) {
-                return CheckResult.failed("refused", e.getMessage());
+                return CheckResult.failed("refused", address);
             }
             if (cause instanceof SocketTimeoutException || cause instanceof ResponseTimeoutException) {
-                return CheckResult.failed("timeout", e.getMessage());
+                return CheckResult.failed("timeout", address);
             }
             cause = cause.getCause();
         }
-        return CheckResult.failed("rejected", e.getMessage());
+        return CheckResult.failed("no-smsc", address);
     }
 
     /** The outcome of a refused {@code submit_sm}, by its command status. */

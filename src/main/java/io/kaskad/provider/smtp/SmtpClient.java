@@ -122,11 +122,13 @@ class SmtpClient implements ProviderClient {
         catch (UnknownHostException e) {
             return CheckResult.failed("unknown-host", host);
         }
+        // the address only, never the exception's text: it may carry whatever bytes the peer sent, and a check must not
+        // read out the banner of any port it is pointed at
         catch (AuthenticationFailedException e) {
-            return CheckResult.failed("auth", e.getMessage());
+            return CheckResult.failed("auth", host + ":" + connection.number("port"));
         }
         catch (MessagingException e) {
-            return CheckResult.failed(checkProblem(e), describe(e));
+            return CheckResult.failed(checkProblem(e), host + ":" + connection.number("port"));
         }
     }
 
@@ -143,7 +145,7 @@ class SmtpClient implements ProviderClient {
         if (hasCause(e, SSLException.class)) {
             return "tls";
         }
-        return "rejected";
+        return "no-smtp";
     }
 
     /** Which recipient or what the server refused, by its reply code. */

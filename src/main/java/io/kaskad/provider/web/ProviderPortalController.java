@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.kaskad.account.PortalUser;
 import io.kaskad.common.ConflictException;
 import io.kaskad.common.InvalidRequestException;
+import io.kaskad.common.TooManyRequestsException;
 import io.kaskad.provider.ProviderClient.CheckResult;
 import io.kaskad.provider.ProviderConnection;
 import io.kaskad.provider.ProviderConnections;
@@ -96,7 +97,17 @@ class ProviderPortalController {
     @PostMapping("/{id}/check")
     String check(@AuthenticationPrincipal PortalUser user, @PathVariable long id, RedirectAttributes redirect) {
         ProviderConnection connection = connections.get(user.companyId(), id);
-        CheckResult result = connections.check(user.companyId(), id);
+        CheckResult result;
+        try {
+            result = connections.check(user.companyId(), id);
+        }
+        catch (TooManyRequestsException tooMany) {
+            redirect.addFlashAttribute("checkedId", id);
+            redirect.addFlashAttribute("checkOk", false);
+            redirect.addFlashAttribute("checkMessage", messages.getMessage("provider.check.too-many",
+                    new Object[] { tooMany.retryAfterSeconds() }, LocaleContextHolder.getLocale()));
+            return "redirect:/settings/providers";
+        }
         redirect.addFlashAttribute("checkedId", id);
         redirect.addFlashAttribute("checkOk", result.ok());
         redirect.addFlashAttribute("checkMessage", result.ok()
