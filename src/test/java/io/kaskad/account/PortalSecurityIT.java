@@ -1,5 +1,7 @@
 package io.kaskad.account;
 
+import java.util.List;
+
 import jakarta.servlet.http.Cookie;
 
 import org.junit.jupiter.api.Test;
@@ -74,7 +76,7 @@ class PortalSecurityIT {
         mvc.perform(get("/admin/moderation").session(session)).andExpect(status().isForbidden());
         mvc.perform(post("/admin/companies/{id}/blocked", acme.id()).param("blocked", "true").session(session).with(csrf()))
             .andExpect(status().isForbidden());
-        mvc.perform(get("/actuator/metrics").session(session)).andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/prometheus").session(session)).andExpect(status().isForbidden());
         assertThat(companies.get(acme.id()).blocked()).isFalse();
     }
 
@@ -82,11 +84,24 @@ class PortalSecurityIT {
     void anAdminOpensAdminPagesAndActuatorButNotClientPages() throws Exception {
         MockHttpSession session = PortalLogin.as(mvc, TestAdmins.USERNAME, TestAdmins.PASSWORD);
         mvc.perform(get("/admin/companies").session(session)).andExpect(status().isOk());
-        mvc.perform(get("/actuator/metrics").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/actuator/prometheus").session(session)).andExpect(status().isOk());
         mvc.perform(get("/actuator/health").session(session))
             .andExpect(jsonPath("$.status").value("UP"))
             .andExpect(jsonPath("$.components.db.status").value("UP"));
         mvc.perform(get("/settings").session(session)).andExpect(status().isForbidden());
+    }
+
+    /** Not even an admin reads a property value: env would show the secrets key and the database password. */
+    @Test
+    void noActuatorEndpointButHealthAndPrometheusExistEvenForAnAdmin() throws Exception {
+        MockHttpSession session = PortalLogin.as(mvc, TestAdmins.USERNAME, TestAdmins.PASSWORD);
+        for (String endpoint : List.of("/actuator/env", "/actuator/env/kaskad.secrets.key", "/actuator/configprops", "/actuator/metrics",
+                "/actuator/loggers", "/actuator/quartz", "/actuator/beans", "/actuator/heapdump", "/actuator/threaddump", "/actuator/info")) {
+            mvc.perform(get(endpoint).session(session)).andExpect(status().isNotFound());
+        }
+        mvc.perform(get("/actuator").session(session))
+            .andExpect(jsonPath("$._links.env").doesNotExist())
+            .andExpect(jsonPath("$._links.prometheus").exists());
     }
 
     @Test
