@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.springframework.security.crypto.encrypt.Encryptors;
 import org.springframework.security.crypto.encrypt.TextEncryptor;
 import org.springframework.stereotype.Component;
 
+import io.kaskad.common.PrivateDataFolder;
 import io.kaskad.common.Sha256;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,13 +69,9 @@ class SecretBox {
             new SecureRandom().nextBytes(random);
             String generated = HexFormat.of().formatHex(random);
             Files.createDirectories(keyFile.toAbsolutePath().getParent());
+            // 0600 before the key is written into it, not after (on Windows the data folder's own permissions protect it)
+            PrivateDataFolder.createPrivateFile(keyFile);
             Files.writeString(keyFile, generated, StandardCharsets.US_ASCII);
-            try {
-                Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-            }
-            catch (UnsupportedOperationException notPosix) {
-                // Windows: the data folder's own permissions protect it
-            }
             log.info("Created the key that encrypts provider secrets: {} (back it up with the database)", keyFile.toAbsolutePath());
             return generated;
         }
