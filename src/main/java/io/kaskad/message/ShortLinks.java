@@ -63,7 +63,7 @@ public class ShortLinks {
         while (matcher.find()) {
             String url = withoutTrailingPunctuation(matcher.group());
             out.append(text, from, matcher.start());
-            if (url.length() > MAX_URL) {
+            if (!shortenable(url)) {
                 out.append(url);
             }
             else {
@@ -85,8 +85,13 @@ public class ShortLinks {
         String sample = publicUrl.base() + PATH + "x".repeat(CODE_LENGTH);
         return LINK.matcher(text).replaceAll(match -> {
             String url = withoutTrailingPunctuation(match.group());
-            return Matcher.quoteReplacement((url.length() > MAX_URL ? url : sample) + match.group().substring(url.length()));
+            return Matcher.quoteReplacement((shortenable(url) ? sample : url) + match.group().substring(url.length()));
         });
+    }
+
+    /** Too long a link is left as it is, and so is one that no redirect can lead to (a broken host): its click would fail. */
+    private static boolean shortenable(String url) {
+        return url.length() <= MAX_URL && RedirectTarget.of(url).isPresent();
     }
 
     String newCode() {

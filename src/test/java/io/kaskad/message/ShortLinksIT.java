@@ -1,6 +1,7 @@
 package io.kaskad.message;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -118,6 +119,32 @@ class ShortLinksIT {
             mvc.perform(get("/s/{code}", code))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("Ссылка не найдена")));
+        }
+    }
+
+    /** Links a browser would accept although a URI may not hold them as written: each click leads where the link says. */
+    @Test
+    void aLinkWithCharactersAUriMayNotHoldIsFollowedEncodedAsABrowserWouldSendIt() throws Exception {
+        TestCompany acme = accounts.company();
+        MessagesApi api = new MessagesApi(mvc, acme.bearer());
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("https://shop.example/a|b", "https://shop.example/a%7Cb");
+        expected.put("https://shop.example/x^y", "https://shop.example/x%5Ey");
+        expected.put("https://shop.example/q?x=`1`", "https://shop.example/q?x=%601%60");
+        expected.put("https://shop.example/c\\d", "https://shop.example/c%5Cd");
+        expected.put("https://shop.example/p?d=%zz&ok=%41", "https://shop.example/p?d=%25zz&ok=%41");
+        expected.put("https://shop.example/заказ/1", "https://shop.example/%D0%B7%D0%B0%D0%BA%D0%B0%D0%B7/1");
+        String text = String.join(" ", expected.keySet()).replace("\\", "\\\\");
+        String id = api.sendOne(MessagesApi.message("{\"sms\":{\"text\":\"" + text + "\"}}", "{\"phone\":\"79001230044\"}",
+                ",\"useShortLinks\":true"));
+        List<Map<String, Object>> links = JsonPath.read(api.awaitStatus(id, "DELIVERED"), "$.links");
+        assertThat(links).extracting(link -> link.get("url")).containsExactlyElementsOf(expected.keySet());
+
+        for (Map<String, Object> link : links) {
+            String shortUrl = (String) link.get("shortUrl");
+            mvc.perform(get("/s/{code}", shortUrl.substring(shortUrl.lastIndexOf('/') + 1)).header("User-Agent", CHROME))
+                .andExpect(status().isFound())
+                .andExpect(header().string("Location", expected.get((String) link.get("url"))));
         }
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 
 import io.kaskad.common.BucketsByKey;
 import io.kaskad.message.LinkClicks;
+import io.kaskad.message.RedirectTarget;
 import io.swagger.v3.oas.annotations.Hidden;
 
 /**
@@ -42,8 +43,9 @@ class ShortLinkController {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "60").build();
         }
         return clicks.follow(code, request.getHeader(HttpHeaders.USER_AGENT), "HEAD".equals(request.getMethod()))
-            .<Object>map(url -> ResponseEntity.status(HttpStatus.FOUND)
-                .location(java.net.URI.create(url))
+            .flatMap(RedirectTarget::of)
+            .<Object>map(target -> ResponseEntity.status(HttpStatus.FOUND)
+                .location(target)
                 .cacheControl(CacheControl.noStore())
                 .build())
             .orElseGet(() -> {
