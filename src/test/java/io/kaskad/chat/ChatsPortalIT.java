@@ -173,4 +173,17 @@ class ChatsPortalIT {
             .andExpect(content().string(org.hamcrest.Matchers.containsString("data-waiting=\"1\"")))
             .andExpect(content().string(org.hamcrest.Matchers.containsString("status-WAITING_OPERATOR")));
     }
+
+    /** What the portal sends back in a redirect is encoded into it, never read as a URI template ({x} was a 500). */
+    @Test
+    void goingOnlineWithAnyChatFilterComesBackToTheSameFilter() throws Exception {
+        TestCompany acme = accounts.company();
+        MockHttpSession portal = PortalLogin.as(mvc, acme.username(), TestAccounts.PASSWORD);
+        mvc.perform(post("/dialogs/online").param("chat", "{x}").session(portal).with(csrf()))
+            .andExpect(status().isFound())
+            .andExpect(redirectedUrl("/dialogs?chat=%7Bx%7D"));
+        mvc.perform(post("/dialogs/online").param("on", "false").param("chat", "a b&c=d").session(portal).with(csrf()))
+            .andExpect(redirectedUrl("/dialogs?chat=a+b%26c%3Dd"));
+        mvc.perform(post("/dialogs/{id}/take", "{x}").session(portal).with(csrf())).andExpect(status().isNotFound());
+    }
 }

@@ -65,14 +65,18 @@ class DialogsPortalController {
 
     @PostMapping("/dialogs/online")
     String online(@AuthenticationPrincipal PortalUser user, @RequestParam(defaultValue = "true") boolean on,
-            @RequestParam(required = false) String chat) {
+            @RequestParam(required = false) String chat, RedirectAttributes redirect) {
         if (on) {
             operators.goOnline(user.companyId(), user.userId());
         }
         else {
             operators.goOffline(user.companyId(), user.userId());
         }
-        return "redirect:/dialogs" + (chat == null || chat.isBlank() ? "" : "?chat=" + chat);
+        // as a redirect attribute, the value is encoded into the query, never read as part of a URI template
+        if (chat != null && !chat.isBlank()) {
+            redirect.addAttribute("chat", chat);
+        }
+        return "redirect:/dialogs";
     }
 
     @GetMapping("/dialogs/{sessionId}")
@@ -123,7 +127,8 @@ class DialogsPortalController {
         catch (InvalidRequestException | ConflictException refused) {
             redirect.addFlashAttribute("problem", message(refused));
         }
-        return "redirect:/dialogs/" + sessionId;
+        redirect.addAttribute("sessionId", sessionId);
+        return "redirect:/dialogs/{sessionId}";
     }
 
     private void transcript(PortalUser user, String sessionId, Model model) {
