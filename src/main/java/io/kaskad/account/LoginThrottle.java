@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.kaskad.common.LogSafe;
 import io.kaskad.common.Strings;
 
 /**
@@ -81,7 +82,7 @@ public class LoginThrottle {
             .update();
         count(userKey(username), properties.maxFailuresPerUser(), now);
         count(addressKey(address), properties.maxFailuresPerAddress(), now);
-        log.warn("Failed portal login for '{}' from {}", name, address);
+        log.warn("Failed portal login for '{}' from {}", LogSafe.of(name), LogSafe.of(address));
     }
 
     @Transactional
@@ -101,7 +102,7 @@ public class LoginThrottle {
     @Transactional
     public void lift(String key) {
         jdbc.sql("DELETE FROM login_throttle WHERE throttle_key = ?").param(key).update();
-        log.info("Login lock {} lifted by an admin", key);
+        log.info("Login lock {} lifted by an admin", LogSafe.of(key));
     }
 
     /** Failed logins recorded since {@code since}, for the admin page. */

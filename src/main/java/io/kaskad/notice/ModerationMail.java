@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.kaskad.account.CompanyService;
+import io.kaskad.common.LogSafe;
 import io.kaskad.template.TemplateModerated;
 
 /**
@@ -52,7 +53,7 @@ class ModerationMail {
             recipients.add(decision.notifyEmail());
         }
         if (sender == null || recipients.isEmpty()) {
-            log.info("No e-mail for the decision on template '{}': {}", decision.name(),
+            log.info("No e-mail for the decision on template '{}': {}", LogSafe.of(decision.name()),
                     sender == null ? "spring.mail.host is not set" : "the company has no notification e-mail");
             return;
         }
@@ -68,7 +69,7 @@ class ModerationMail {
             sender.send(mail);
         }
         catch (MailException failed) {
-            log.warn("Could not e-mail the decision on template '{}' to {}", decision.name(), recipients, failed);
+            log.warn("Could not e-mail the decision on template '{}' to {}", LogSafe.of(decision.name()), LogSafe.of(recipients), failed);
         }
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import io.kaskad.common.ConflictException;
 import io.kaskad.common.InvalidRequestException;
+import io.kaskad.common.LogSafe;
 import io.kaskad.common.NotFoundException;
 import io.kaskad.common.TooManyRequestsException;
 import tools.jackson.core.JacksonException;
@@ -65,7 +66,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
             CannotCreateTransactionException.class, TransientDataAccessResourceException.class })
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception exception) {
-        log.warn("Database unavailable while answering an API request: {}", exception.getMessage());
+        log.warn("Database unavailable while answering an API request: {}", LogSafe.of(exception.getMessage()));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The service cannot reach its database for a moment. Nothing was stored: send the same request again in a few seconds.");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);

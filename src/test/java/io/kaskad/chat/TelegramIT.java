@@ -76,6 +76,15 @@ class TelegramIT {
             .withRequestBody(matchingJsonPath("$.text", containing("оцените нас")))
             .withRequestBody(matchingJsonPath("$.reply_markup.keyboard[0][0].text", containing("Хорошо"))));
 
+        // updates of the wrong shape are answered 200 (Telegram would resend them forever) and change nothing
+        int answersBefore = fakeTelegram.findAll(postRequestedFor(urlEqualTo("/bot" + token + "/sendMessage"))).size();
+        webhookCall(chatId, secret, "{\"update_id\":3,\"message\":{\"chat\":{\"id\":{\"a\":1}},\"from\":{\"first_name\":[1]},\"text\":\"Хорошо\"}}");
+        webhookCall(chatId, secret, "{\"update_id\":{\"x\":1},\"message\":{\"chat\":{\"id\":\"5550001\"},\"text\":{\"t\":1}}}");
+        webhookCall(chatId, secret, "[1,2,3]");
+        webhookCall(chatId, secret, "not json at all");
+        org.assertj.core.api.Assertions.assertThat(fakeTelegram.findAll(postRequestedFor(urlEqualTo("/bot" + token + "/sendMessage"))))
+            .hasSize(answersBefore);
+
         webhookCall(chatId, secret, update(2, "Хорошо"));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> fakeTelegram.verify(postRequestedFor(urlEqualTo("/bot" + token + "/sendMessage"))
             .withRequestBody(equalToJson("{\"chat_id\":\"5550001\",\"text\":\"Спасибо, ваша оценка 5\"}", true, true))));

@@ -10,6 +10,7 @@ import io.kaskad.chat.ChatService;
 import io.kaskad.chat.ChatSessionService.DialogMessagesSaid;
 import io.kaskad.chat.DialogMessage;
 import io.kaskad.chat.MessengerType;
+import io.kaskad.common.LogSafe;
 
 /** Sends what the bot and operators say in Telegram sessions to the user's Telegram chat, once committed. */
 @Component
@@ -43,7 +44,7 @@ class TelegramDelivery {
                 telegram.sendMessage(token, said.messengerUserId(), message.body(), message.answers());
             }
             catch (TelegramClient.TelegramException refused) {
-                log.warn("Telegram refused a message of session {}: {}", said.sessionId(), refused.getMessage());
+                log.warn("Telegram refused a message of session {}: {}", said.sessionId(), LogSafe.of(refused.getMessage()));
             }
         }
     }

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import io.kaskad.channel.Channel;
 import io.kaskad.channel.DeliveryReport;
 import io.kaskad.channel.DeliveryReports;
+import io.kaskad.common.LogSafe;
 
 /**
  * Turns SMSC delivery receipts ({@code deliver_sm} with the receipt flag) into delivery reports:
@@ -52,7 +53,7 @@ final class Receipts implements MessageReceiverListener {
             receipt = deliverSm.getShortMessageAsDeliveryReceipt();
         }
         catch (InvalidDeliveryReceiptException e) {
-            log.warn("Unreadable delivery receipt: {}", e.getMessage());
+            log.warn("Unreadable delivery receipt: {}", LogSafe.of(e.getMessage()));
             return;
         }
         DeliveryReport.Status status = switch (receipt.getFinalStatus()) {
@@ -73,7 +74,7 @@ final class Receipts implements MessageReceiverListener {
         }
         catch (RuntimeException notRecorded) {
             // answered ESME_RSYSERR: the SMSC keeps the receipt and delivers it again later
-            log.warn("Delivery receipt {} not recorded: {}", receipt.getId(), notRecorded.getMessage());
+            log.warn("Delivery receipt {} not recorded: {}", LogSafe.of(receipt.getId()), LogSafe.of(notRecorded.getMessage()));
             throw new ProcessRequestException("receipt not recorded", 0x08);
         }
     }

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 
 import io.kaskad.channel.OutboundMessage;
 import io.kaskad.channel.SendOutcome;
+import io.kaskad.common.LogSafe;
 import io.kaskad.provider.ConnectionDetails;
 import io.kaskad.provider.ProviderClient.CheckResult;
 import io.kaskad.provider.ProviderNetwork;
@@ -148,7 +149,7 @@ final class SmppBind {
                     connection.number("timeoutSeconds") * 1000L);
             session = fresh;
             backoff = FIRST_BACKOFF;
-            log.info("Bound to SMS centre of connection {} at {}:{}", connection.id(), connection.setting("host"),
+            log.info("Bound to SMS centre of connection {} at {}:{}", connection.id(), LogSafe.of(connection.setting("host")),
                     connection.number("port"));
             return fresh;
         }
@@ -159,7 +160,8 @@ final class SmppBind {
             lastBindProblem = problem.problem() + " (" + problem.detail() + ")";
             nextBindAt = now.plus(backoff);
             backoff = backoff.multipliedBy(2).compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : backoff.multipliedBy(2);
-            log.warn("Bind to connection {} failed: {} ({}); next try at {}", connection.id(), lastBindProblem, e.toString(), nextBindAt);
+            log.warn("Bind to connection {} failed: {} ({}); next try at {}", connection.id(), LogSafe.of(lastBindProblem), LogSafe.of(e),
+                    nextBindAt);
             throw new BindFailed("The SMS centre refused or did not answer the bind: " + lastBindProblem);
         }
     }
