@@ -14,6 +14,7 @@ import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import io.kaskad.common.CsvLines;
 import io.kaskad.message.MessageService;
 import io.kaskad.message.MessageStatus;
 import io.kaskad.task.TaskStore.StoredRow;
@@ -75,11 +76,11 @@ public class TaskFiles {
         SendTask task = tasks.find(companyId, taskId);
         try {
             out.write('\uFEFF');
-            line(out, text("task.report.row", locale), text("task.report.column", locale), text("task.report.reason", locale),
+            CsvLines.write(out, text("task.report.row", locale), text("task.report.column", locale), text("task.report.reason", locale),
                     text("task.report.value", locale));
             store.eachProblem(task.id(), problem -> {
                 try {
-                    line(out, String.valueOf(problem.row()), columnName(task.type(), problem.column()), reason(problem, locale),
+                    CsvLines.write(out, String.valueOf(problem.row()), columnName(task.type(), problem.column()), reason(problem, locale),
                             problem.value() == null ? "" : problem.value());
                 }
                 catch (IOException failed) {
@@ -97,7 +98,7 @@ public class TaskFiles {
     public void writeResults(long companyId, String taskId, Writer out, Locale locale) throws IOException {
         SendTask task = tasks.find(companyId, taskId);
         out.write('\uFEFF');
-        line(out, text("task.report.row", locale), text("task.results.destination", locale), text("task.results.message", locale),
+        CsvLines.write(out, text("task.report.row", locale), text("task.results.destination", locale), text("task.results.message", locale),
                 text("task.results.status", locale), text("task.results.error", locale));
         int after = 0;
         while (true) {
@@ -120,7 +121,7 @@ public class TaskFiles {
                 else {
                     status = row.outcome() == null ? "NOT_SENT_YET" : row.outcome().name();
                 }
-                line(out, String.valueOf(row.number()), row.destination(), row.messageId() == null ? "" : row.messageId(), status,
+                CsvLines.write(out, String.valueOf(row.number()), row.destination(), row.messageId() == null ? "" : row.messageId(), status,
                         row.error() == null ? "" : row.error());
             }
             after = rows.get(rows.size() - 1).number();
@@ -147,22 +148,5 @@ public class TaskFiles {
 
     private String text(String key, Locale locale) {
         return texts.getMessage(key, null, locale);
-    }
-
-    private static void line(Writer out, String... cells) throws IOException {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                out.write(';');
-            }
-            out.write(quote(cells[i]));
-        }
-        out.write("\r\n");
-    }
-
-    private static String quote(String cell) {
-        if (cell.indexOf(';') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
-            return cell;
-        }
-        return '"' + cell.replace("\"", "\"\"") + '"';
     }
 }

@@ -226,4 +226,20 @@ class MessagesPortalIT {
             .first().asString().startsWith("\uFEFFid;created;status");
         org.assertj.core.api.Assertions.assertThat(csv).contains("79161110021", "79161110022", "79161110023");
     }
+
+    /** OWASP's CSV injection rule: a recipient id that would start a formula reaches the spreadsheet as text. */
+    @Test
+    void theExportNeverHandsASpreadsheetAFormula() throws Exception {
+        TestCompany acme = accounts.company();
+        new MessagesApi(mvc, acme.bearer()).send(MessagesApi.message("{\"telegram\":{\"text\":\"x\"}}",
+                "{\"messengerUserId\":\"=HYPERLINK(\\\"http://x.example\\\",\\\"y\\\")\"},{\"messengerUserId\":\"-1+2\"},{\"messengerUserId\":\"@A1\"}"));
+        MockHttpSession session = PortalLogin.as(mvc, acme.username(), TestAccounts.PASSWORD);
+
+        String csv = mvc.perform(get("/messages/export.csv").session(session)).andExpect(status().isOk())
+            .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        org.assertj.core.api.Assertions.assertThat(csv)
+            .contains(";\"'=HYPERLINK(\"\"http://x.example\"\",\"\"y\"\")\";", ";'-1+2;", ";'@A1;")
+            .doesNotContain(";=", ";-1", ";@A1");
+    }
 }

@@ -1,5 +1,6 @@
 package io.kaskad.task;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
+import io.kaskad.support.ChatsApi;
 import io.kaskad.support.IntegrationTest;
 import io.kaskad.support.PortalLogin;
 import io.kaskad.support.TaskFilesForTests;
@@ -15,6 +17,7 @@ import io.kaskad.support.TasksApi;
 import io.kaskad.support.TestAccounts;
 import io.kaskad.support.TestAccounts.TestCompany;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -141,5 +144,43 @@ class TasksPortalIT {
             .andExpect(content().string(containsString("Ничего не найдено")));
         mvc.perform(get("/tasks").param("status", "FINISHED").session(session))
             .andExpect(content().string(not(containsString(name))));
+    }
+
+    /** OWASP's CSV injection rule in the task's report and results: a cell that would start a formula starts with an apostrophe. */
+    @Test
+    void theReportAndTheResultsNeverHandASpreadsheetAFormula() throws Exception {
+        TestCompany acme = accounts.company();
+        MockHttpSession session = PortalLogin.as(mvc, acme.username(), TestAccounts.PASSWORD);
+        TasksApi tasks = new TasksApi(mvc, acme.bearer());
+        String formula = "=HYPERLINK(\"http://x.example\",\"y\")";
+        String draft = tasks.create("SMS", "bad.csv", TaskFilesForTests.csv(';', List.of(List.of("phone", "text"),
+                List.of(formula, "Привет"), List.of("79160007011", "Привет"))));
+
+        String report = mvc.perform(get("/tasks/{id}/report", draft).session(session)).andExpect(status().isOk())
+            .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(report).contains("\"'=HYPERLINK(\"\"http://x.example\"\",\"\"y\"\")\"");
+        assertThat(cells(report)).noneMatch(TasksPortalIT::startsAFormula);
+
+        String chatId = new ChatsApi(mvc, acme.bearer()).chatWithScenario(new ChatsApi(mvc, acme.bearer()).npsScenario());
+        String start = tasks.create("CHAT_SESSION_START", "start.csv", TaskFilesForTests.csv(';', List.of(
+                List.of("Идентификатор чата", "Идентификатор клиента"), List.of(chatId, "@SUM(1+1)"), List.of(chatId, "+7-2"))));
+        tasks.act(start, "start").andExpect(status().isOk());
+        tasks.awaitStatus(start, "FINISHED");
+
+        String results = mvc.perform(get("/tasks/{id}/results", start).session(session)).andExpect(status().isOk())
+            .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(results).contains(";'@SUM(1+1);", ";'+7-2;");
+        assertThat(cells(results)).noneMatch(TasksPortalIT::startsAFormula);
+    }
+
+    private static List<String> cells(String csv) {
+        return csv.lines().skip(1).flatMap(line -> List.of(line.split(";")).stream()).map(cell -> cell.startsWith("\"") ? cell.substring(1) : cell)
+            .toList();
+    }
+
+    private static boolean startsAFormula(String cell) {
+        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0;
     }
 }

@@ -22,6 +22,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.kaskad.account.CompanyService;
 import io.kaskad.account.PortalUser;
 import io.kaskad.channel.Channel;
+import io.kaskad.common.CsvLines;
 import io.kaskad.message.MessageQueries;
 import io.kaskad.message.MessageStatus;
 import io.kaskad.message.MessageSummary;
@@ -90,8 +91,8 @@ class MessageListController {
         while (written < EXPORT_CAP) {
             List<MessageSummary> page = queries.newest(user.companyId(), filter.toFilter(zone), before, EXPORT_PAGE);
             for (MessageSummary m : page) {
-                out.write(String.join(";", m.id(), time.format(m.createdAt()), m.status().name(), m.channel() == null ? "" : m.channel().name(),
-                        csv(m.phone()), csv(m.email()), csv(m.messengerUserId()), csv(m.bulkId()), csv(m.taskId())) + "\r\n");
+                CsvLines.write(out, m.id(), time.format(m.createdAt()), m.status().name(), m.channel() == null ? "" : m.channel().name(),
+                        m.phone(), m.email(), m.messengerUserId(), m.bulkId(), m.taskId());
             }
             written += page.size();
             if (page.size() < EXPORT_PAGE) {
@@ -100,13 +101,6 @@ class MessageListController {
             before = page.get(page.size() - 1).cursor();
         }
         out.flush();
-    }
-
-    private static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        return value.indexOf(';') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 ? value : '"' + value.replace("\"", "\"\"") + '"';
     }
 
     /** One row, for the rows that refresh themselves while their message is in flight. */

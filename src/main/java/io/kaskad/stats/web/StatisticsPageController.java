@@ -24,6 +24,7 @@ import io.kaskad.account.CompanyService;
 import io.kaskad.account.PortalUser;
 import io.kaskad.channel.Channel;
 import io.kaskad.chat.ChatSessionQueries;
+import io.kaskad.common.CsvLines;
 import io.kaskad.stats.MessagingReport;
 import io.kaskad.stats.MessagingReports;
 import io.kaskad.stats.Period;
@@ -77,18 +78,17 @@ class StatisticsPageController {
                 + ".csv\"");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         out.write('\uFEFF');
-        out.write(String.join(";", text("stats.csv.start", locale), text("stats.accepted", locale), text("stats.delivered", locale),
+        CsvLines.write(out, text("stats.csv.start", locale), text("stats.accepted", locale), text("stats.delivered", locale),
                 text("stats.undelivered", locale), text("stats.cancelled", locale), text("stats.rejected", locale),
-                text("stats.in-progress", locale)) + "\r\n");
+                text("stats.in-progress", locale));
         DateTimeFormatter start = DateTimeFormatter.ofPattern(period.hourly() ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd");
         // a bulk or a task has no rows over time: its period in one row
         List<MessagingReport.Row> rows = report.series().isEmpty()
                 ? List.of(new MessagingReport.Row(period.firstDay().atStartOfDay(), report.totals())) : report.series();
         for (MessagingReport.Row row : rows) {
             MessagingReport.Totals t = row.totals();
-            out.write(String.join(";", start.format(row.start()), Long.toString(t.accepted()), Long.toString(t.delivered()),
-                    Long.toString(t.undelivered()), Long.toString(t.cancelled()), Long.toString(t.rejected()), Long.toString(t.inProgress()))
-                    + "\r\n");
+            CsvLines.write(out, start.format(row.start()), Long.toString(t.accepted()), Long.toString(t.delivered()),
+                    Long.toString(t.undelivered()), Long.toString(t.cancelled()), Long.toString(t.rejected()), Long.toString(t.inProgress()));
         }
         out.flush();
     }
