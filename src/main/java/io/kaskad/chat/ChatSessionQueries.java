@@ -144,6 +144,11 @@ public class ChatSessionQueries {
         return publicSession(sessionId).map(ChatSession::chatPublicId);
     }
 
+    /** Whether the session is one of the company's (a caller with that company's key is not braked like a visitor). */
+    public boolean isCompanys(long companyId, String sessionId) {
+        return sessions.find(sessionId).filter(s -> s.companyId() == companyId).isPresent();
+    }
+
     public Optional<SessionStatus> publicStatus(String sessionId) {
         return publicSession(sessionId).map(ChatSession::status);
     }

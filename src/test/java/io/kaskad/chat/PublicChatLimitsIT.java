@@ -70,6 +70,9 @@ class PublicChatLimitsIT {
         }
         say(session, visitor).andExpect(status().isTooManyRequests()).andExpect(header().exists("Retry-After"));
         say(session, address()).andExpect(status().isCreated());
+        // the company's own key is not braked on its session; another company's key lifts nothing
+        sayWithKey(session, visitor, acme.bearer()).andExpect(status().isCreated());
+        sayWithKey(session, visitor, accounts.company().bearer()).andExpect(status().isTooManyRequests());
 
         for (int i = 0; i < 3; i++) {
             mvc.perform(get("/api/v1/sessions/{id}/events", session).with(from(visitor))).andExpect(request().asyncStarted());
@@ -86,6 +89,11 @@ class PublicChatLimitsIT {
     private ResultActions say(String sessionId, String address) throws Exception {
         return mvc.perform(post("/api/v1/sessions/{id}/messages", sessionId).contentType(MediaType.APPLICATION_JSON)
             .content("{\"body\":\"Привет\"}").with(from(address)));
+    }
+
+    private ResultActions sayWithKey(String sessionId, String address, String bearer) throws Exception {
+        return mvc.perform(post("/api/v1/sessions/{id}/messages", sessionId).header("Authorization", bearer)
+            .contentType(MediaType.APPLICATION_JSON).content("{\"body\":\"Привет\"}").with(from(address)));
     }
 
     private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {

@@ -17,7 +17,8 @@ import io.kaskad.common.TooManyRequestsException;
  * Bucket4j token buckets, kept in this node's memory: the limits are per node (behind a load balancer
  * of N nodes an address gets up to N times as much), which spares the database a write for every
  * anonymous request. At most {@link #MAX_BUCKETS} buckets are kept; the least recently used go first.
- * Callers presenting the company's API key are not limited here.
+ * A caller presenting the company's API key is not limited here on that company's own chats and sessions; another
+ * company's key lifts nothing.
  */
 @Component
 class PublicChatLimits {

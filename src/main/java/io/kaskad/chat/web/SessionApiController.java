@@ -84,7 +84,8 @@ class SessionApiController {
     @ResponseStatus(HttpStatus.CREATED)
     PostedMessage post(@AuthenticationPrincipal ApiClient client, @PathVariable String sessionId, @RequestBody ClientMessageRequest request,
             HttpServletRequest http) {
-        if (client == null) {
+        // only a company's own key lifts the visitor's brakes, and only on its own sessions
+        if (client == null || !queries.isCompanys(client.companyId(), sessionId)) {
             limits.clientMessage(http.getRemoteAddr(), queries.publicChatOf(sessionId).orElseThrow(() -> new NotFoundException("Session", sessionId)));
         }
         return sessions.clientMessage(sessionId, request);
