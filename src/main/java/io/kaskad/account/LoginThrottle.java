@@ -20,12 +20,15 @@ import io.kaskad.common.LogSafe;
 import io.kaskad.common.Strings;
 
 /**
- * Slows down password guessing: every failed portal login is recorded, and counted per user name and
- * per address. Past {@code maxFailuresPerUser} (or, for an address shared by many people behind one
- * NAT, {@code maxFailuresPerAddress}) further logins are refused for a lock that doubles with each
- * failure (1, 2, 4 … minutes, at most {@code maxLock}); a login during the lock is refused without
- * looking at the password, so a lock tells nothing about it. A counter starts again after a quiet
- * {@code window}; a successful login clears its user's counter. Admins can lift a lock.
+ * Slows down password guessing, after OWASP's guidance: every failed portal login is recorded and counted per
+ * address and per user name — or, for a browser that has signed in as that user before (a valid
+ * {@link DeviceCookies device cookie}), per that device instead of the user name. At {@code maxFailuresPerUser}
+ * failures (or, for an address shared by many people behind one NAT, {@code maxFailuresPerAddress}) further logins
+ * are refused for a short lock that doubles with each failure (1, 2, 4 … minutes, at most {@code maxLock}); a login
+ * during the lock is refused without looking at the password, so a lock tells nothing about it. So an attacker who
+ * knows a user name locks out only browsers that never signed in as that user, never the user's own. A counter
+ * starts again after a quiet {@code window}; a successful login clears the counter it was judged by. Admins see
+ * the user names under attack and can lift a lock.
  */
 @Service
 public class LoginThrottle {
@@ -33,6 +36,7 @@ public class LoginThrottle {
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
     private static final String USER = "user:";
     private static final String ADDRESS = "address:";
+    private static final String DEVICE = "device:";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -51,6 +55,10 @@ public class LoginThrottle {
             return key.startsWith(USER);
         }
 
+        public boolean isDevice() {
+            return key.startsWith(DEVICE);
+        }
+
         /** The end of the lock on the UTC clock, as the admin page lists it. */
         public LocalDateTime untilUtc() {
             return LocalDateTime.ofInstant(lockedUntil, ZoneOffset.UTC);
@@ -61,10 +69,10 @@ public class LoginThrottle {
         }
     }
 
-    /** How long logins of this user name from this address stay refused, if they are. */
-    public Optional<Duration> lockedFor(String username, String address) {
+    /** How long logins of this user name from this address (and this device, when trusted) stay refused, if they are. */
+    public Optional<Duration> lockedFor(String username, String address, Optional<String> device) {
         Instant now = clock.instant();
-        return List.of(userKey(username), addressKey(address)).stream()
+        return List.of(nameOrDeviceKey(username, device), addressKey(address)).stream()
             .map(key -> jdbc.sql("SELECT locked_until FROM login_throttle WHERE throttle_key = ?").param(key).query(Timestamp.class).optional())
             .flatMap(Optional::stream)
             .map(Timestamp::toInstant)
@@ -74,20 +82,38 @@ public class LoginThrottle {
     }
 
     @Transactional
-    public void failed(String username, String address) {
+    public void failed(String username, String address, Optional<String> device) {
         Instant now = clock.instant();
         String name = Strings.cut(username == null ? "" : username, 100);
         jdbc.sql("INSERT INTO login_failure (username, address, created_at) VALUES (?, ?, ?)")
             .params(name, Strings.cut(address, 64), Timestamp.from(now))
             .update();
-        count(userKey(username), properties.maxFailuresPerUser(), now);
+        count(nameOrDeviceKey(username, device), properties.maxFailuresPerUser(), now);
         count(addressKey(address), properties.maxFailuresPerAddress(), now);
-        log.warn("Failed portal login for '{}' from {}", LogSafe.of(name), LogSafe.of(address));
+        log.warn("Failed portal login for '{}' from {}{}", LogSafe.of(name), LogSafe.of(address), device.isPresent() ? " (a known device)" : "");
     }
 
     @Transactional
-    public void succeeded(String username) {
-        jdbc.sql("DELETE FROM login_throttle WHERE throttle_key = ?").param(userKey(username)).update();
+    public void succeeded(String username, Optional<String> device) {
+        jdbc.sql("DELETE FROM login_throttle WHERE throttle_key = ?").param(nameOrDeviceKey(username, device)).update();
+    }
+
+    /** A user name that failed logins were tried for since {@code since}: how often, from how many addresses, when last. */
+    public record Attack(String username, long failures, long addresses, Instant lastAt) {
+
+        public LocalDateTime lastAtUtc() {
+            return LocalDateTime.ofInstant(lastAt, ZoneOffset.UTC);
+        }
+    }
+
+    /** The user names most failed logins were tried for since {@code since}, most first (at most {@code limit}). */
+    public List<Attack> attacks(Instant since, int limit) {
+        return jdbc.sql("""
+                SELECT username, COUNT(*) AS failures, COUNT(DISTINCT address) AS addresses, MAX(created_at) AS last_at
+                FROM login_failure WHERE created_at >= ? GROUP BY username ORDER BY failures DESC, last_at DESC LIMIT ?""")
+            .params(Timestamp.from(since), limit)
+            .query((rs, row) -> new Attack(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getTimestamp(4).toInstant()))
+            .list();
     }
 
     /** The locks in force now, longest first. */
@@ -116,7 +142,8 @@ public class LoginThrottle {
             .query(Integer.class)
             .optional();
         int failures = before.orElse(0) + 1;
-        Timestamp lockedUntil = failures > allowed ? Timestamp.from(now.plus(lock(failures - allowed))) : null;
+        // the allowed-th failure locks: five allowed, the fifth wrong password is the last one looked at
+        Timestamp lockedUntil = failures >= allowed ? Timestamp.from(now.plus(lock(failures - allowed + 1))) : null;
         int updated = jdbc.sql("UPDATE login_throttle SET failures = ?, last_failure_at = ?, locked_until = ? WHERE throttle_key = ?")
             .params(failures, Timestamp.from(now), lockedUntil, key)
             .update();
@@ -135,6 +162,10 @@ public class LoginThrottle {
 
     private static String userKey(String username) {
         return Strings.cut(USER + (username == null ? "" : username.strip().toLowerCase(Locale.ROOT)), 200);
+    }
+
+    private static String nameOrDeviceKey(String username, Optional<String> device) {
+        return device.map(id -> Strings.cut(DEVICE + id, 200)).orElseGet(() -> userKey(username));
     }
 
     private static String addressKey(String address) {

@@ -11,13 +11,18 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses a login of a locked user name or from a locked address before its password is looked at. */
+/**
+ * Refuses a login of a locked user name (or, from a browser that signed in as that user before, of a locked device)
+ * or from a locked address before its password is looked at.
+ */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
     private final LoginThrottle throttle;
+    private final DeviceCookies devices;
 
-    LoginThrottleFilter(LoginThrottle throttle) {
+    LoginThrottleFilter(LoginThrottle throttle, DeviceCookies devices) {
         this.throttle = throttle;
+        this.devices = devices;
     }
 
     @Override
@@ -28,7 +33,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<Duration> locked = throttle.lockedFor(request.getParameter("username"), request.getRemoteAddr());
+        String username = request.getParameter("username");
+        Optional<Duration> locked = throttle.lockedFor(username, request.getRemoteAddr(), devices.deviceOf(request, username));
         if (locked.isPresent()) {
             response.sendRedirect(request.getContextPath() + "/login?locked=" + minutes(locked.get()));
             return;

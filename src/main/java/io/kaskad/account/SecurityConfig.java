@@ -1,6 +1,7 @@
 package io.kaskad.account;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -120,9 +121,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain portalSecurity(HttpSecurity http, PortalUserDetailsService users, LoginThrottle throttle,
-            PersistentTokenRepository rememberMeTokens, @Value("${kaskad.security.remember-me-key}") String rememberMeKey,
-            @Value("${kaskad.metrics.scrape-token:}") String scrapeToken) {
+    SecurityFilterChain portalSecurity(HttpSecurity http, PortalUserDetailsService users, LoginThrottle throttle, DeviceCookies devices,
+            PersistentTokenRepository rememberMeTokens, PortalKey portalKey, @Value("${kaskad.metrics.scrape-token:}") String scrapeToken) {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                 // a message's short links: whoever got the message follows them
@@ -132,20 +132,21 @@ class SecurityConfig {
                 .requestMatchers("/actuator/**", "/admin/**").hasRole(Role.ADMIN.name())
                 .requestMatchers("/").authenticated()
                 .anyRequest().hasRole(Role.CLIENT.name()))
-            .formLogin(login -> login.loginPage("/login").successHandler(loginSuccesses(throttle)).failureHandler(loginFailures(throttle)))
+            .formLogin(login -> login.loginPage("/login").successHandler(loginSuccesses(throttle, devices))
+                .failureHandler(loginFailures(throttle, devices)))
             .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
             // HSTS is Spring Security's default on HTTPS requests (behind a proxy: server.forward-headers-strategy)
             .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PORTAL_CSP))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
             .rememberMe(rememberMe -> rememberMe.tokenRepository(rememberMeTokens)
                 .userDetailsService(users)
-                .key(rememberMeKey)
+                .key(portalKey.value())
                 .tokenValiditySeconds((int) REMEMBER_ME_VALIDITY.toSeconds()))
             .exceptionHandling(errors -> errors.authenticationEntryPoint(portalEntryPoint())
                 .accessDeniedHandler(new PortalAccessDeniedHandler()))
             .addFilterBefore(new RevokedAccessFilter(users), AuthorizationFilter.class)
             .addFilterBefore(new ScrapeTokenFilter(scrapeToken), AuthorizationFilter.class)
-            .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+            .addFilterBefore(new LoginThrottleFilter(throttle, devices), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 
@@ -174,22 +175,25 @@ class SecurityConfig {
      * Every failed login is the same answer, whatever the reason — a wrong password, an unknown user, a
      * disabled user or a blocked company cannot be told apart — and is counted by the throttle.
      */
-    private static AuthenticationFailureHandler loginFailures(LoginThrottle throttle) {
+    private static AuthenticationFailureHandler loginFailures(LoginThrottle throttle, DeviceCookies devices) {
         return (request, response, failure) -> {
             String username = request.getParameter("username");
-            throttle.failed(username, request.getRemoteAddr());
-            String target = throttle.lockedFor(username, request.getRemoteAddr())
+            Optional<String> device = devices.deviceOf(request, username);
+            throttle.failed(username, request.getRemoteAddr(), device);
+            String target = throttle.lockedFor(username, request.getRemoteAddr(), device)
                 .map(lock -> "/login?locked=" + LoginThrottleFilter.minutes(lock))
                 .orElse("/login?error");
             response.sendRedirect(request.getContextPath() + target);
         };
     }
 
-    private static AuthenticationSuccessHandler loginSuccesses(LoginThrottle throttle) {
+    /** A successful login clears the counter it was judged by and gives the browser a device cookie for the user. */
+    private static AuthenticationSuccessHandler loginSuccesses(LoginThrottle throttle, DeviceCookies devices) {
         SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
         redirect.setDefaultTargetUrl("/");
         return (request, response, authentication) -> {
-            throttle.succeeded(authentication.getName());
+            throttle.succeeded(authentication.getName(), devices.deviceOf(request, authentication.getName()));
+            devices.issue(request, response, authentication.getName());
             redirect.onAuthenticationSuccess(request, response, authentication);
         };
     }

@@ -28,9 +28,10 @@ class AddressLockIT {
     void twentyFailuresFromOneAddressLockItForEveryUserName() throws Exception {
         TestCompany acme = accounts.company();
         String address = "203.0.113." + (1 + (int) (Math.random() * 250));
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 19; i++) {
             mvc.perform(login("guess-" + TestAccounts.unique(), "wrong-password", address)).andExpect(redirectedUrl("/login?error"));
         }
+        // the twentieth failure locks the address
         mvc.perform(login("guess-" + TestAccounts.unique(), "wrong-password", address)).andExpect(redirectedUrlPattern("/login?locked=*"));
         mvc.perform(login(acme.username(), TestAccounts.PASSWORD, address)).andExpect(redirectedUrlPattern("/login?locked=*"));
         mvc.perform(login(acme.username(), TestAccounts.PASSWORD, "192.0.2.10")).andExpect(redirectedUrl("/"));

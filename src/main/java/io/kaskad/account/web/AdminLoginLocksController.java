@@ -1,5 +1,6 @@
 package io.kaskad.account.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -13,21 +14,30 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.kaskad.account.LoginThrottle;
 
-/** "Блокировки входа" (admins only): user names and addresses locked by failed logins, and lifting a lock. */
+/**
+ * "Блокировки входа" (admins only): the user names under attack in the last hour, the user names, devices and addresses
+ * locked by failed logins, and lifting a lock.
+ */
 @Controller
 @RequestMapping("/admin/login-locks")
 class AdminLoginLocksController {
 
-    private final LoginThrottle throttle;
+    private static final int ATTACKS_SHOWN = 20;
 
-    AdminLoginLocksController(LoginThrottle throttle) {
+    private final LoginThrottle throttle;
+    private final Clock clock;
+
+    AdminLoginLocksController(LoginThrottle throttle, Clock clock) {
         this.throttle = throttle;
+        this.clock = clock;
     }
 
     @GetMapping
     String list(Model model) {
+        Instant now = clock.instant();
         model.addAttribute("locks", throttle.locks());
-        model.addAttribute("failuresToday", throttle.failuresSince(Instant.now().minus(Duration.ofDays(1))));
+        model.addAttribute("attacks", throttle.attacks(now.minus(Duration.ofHours(1)), ATTACKS_SHOWN));
+        model.addAttribute("failuresToday", throttle.failuresSince(now.minus(Duration.ofDays(1))));
         return "admin/login-locks";
     }
 
