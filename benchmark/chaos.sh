@@ -33,6 +33,7 @@ start_node() {
   started=$(date +%s%N)
   java -Xmx1g -jar "$jar" --spring.profiles.active=mysql --server.port="$port" \
     --kaskad.sandbox.enabled=true --kaskad.secrets.key=benchmark-only-secrets-key-0123456789 \
+    --kaskad.security.remember-me-key=benchmark-only-remember-me-key-0123456789 \
     --kaskad.sandbox.delivery-delay=1s --kaskad.sandbox.send-log-file="$work/sends-$name-$started.log" \
     --kaskad.bootstrap.company-name=Chaos --kaskad.bootstrap.api-key="$key" \
     >> "$work/$name.log" 2>&1 &

@@ -61,7 +61,8 @@ else
   fi
   export DB_URL="$jdbc_url" DB_USER="$jdbc_user" DB_PASSWORD="$jdbc_password"
   # the benchmark measures Kaskad against its zero-latency sandbox, which the mysql profile turns off for real use
-  app_args+=(--spring.profiles.active=mysql --kaskad.sandbox.enabled=true --kaskad.secrets.key=benchmark-only-secrets-key-0123456789)
+  app_args+=(--spring.profiles.active=mysql --kaskad.sandbox.enabled=true --kaskad.secrets.key=benchmark-only-secrets-key-0123456789
+    --kaskad.security.remember-me-key=benchmark-only-remember-me-key-0123456789)
 fi
 
 # start_app [ARG…]: an instance with the common arguments and these; waits until it is healthy
