@@ -23,11 +23,14 @@ class PortalUserDetailsService implements UserDetailsService {
         return new PortalUser(account, isCompanyBlocked(account));
     }
 
-    /** Whether the user may still act: enabled, and the company not blocked since they logged in. */
-    boolean stillAllowed(PortalUser user) {
+    /** What a signed-in user may do now: the account may have been disabled, its company blocked or its password reset since. */
+    enum Access { ALLOWED, PASSWORD_CHANGE_REQUIRED, REVOKED }
+
+    Access access(PortalUser user) {
         return users.findById(user.userId())
-            .map(account -> account.enabled() && !isCompanyBlocked(account))
-            .orElse(false);
+            .map(account -> !account.enabled() || isCompanyBlocked(account) ? Access.REVOKED
+                    : account.passwordChangeRequired() ? Access.PASSWORD_CHANGE_REQUIRED : Access.ALLOWED)
+            .orElse(Access.REVOKED);
     }
 
     private boolean isCompanyBlocked(UserAccount account) {

@@ -130,7 +130,7 @@ class SecurityConfig {
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers(ScrapeTokenFilter.PATH).hasAnyAuthority("ROLE_" + Role.ADMIN.name(), ScrapeTokenFilter.SCRAPER)
                 .requestMatchers("/actuator/**", "/admin/**").hasRole(Role.ADMIN.name())
-                .requestMatchers("/").authenticated()
+                .requestMatchers("/", RevokedAccessFilter.PASSWORD_PAGE).authenticated()
                 .anyRequest().hasRole(Role.CLIENT.name()))
             .formLogin(login -> login.loginPage("/login").successHandler(loginSuccesses(throttle, devices))
                 .failureHandler(loginFailures(throttle, devices)))

@@ -5,20 +5,33 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** A person who logs into the portal. Admins have no company. */
+/**
+ * A person who logs into the portal. Admins have no company. {@code passwordChangeRequired}: an admin reset the
+ * password, and the user must choose their own at the next sign-in before anything else.
+ */
 @Table("app_user")
 public record UserAccount(@Id Long id, Long companyId, String username, String passwordHash, Role role, boolean enabled,
-        Instant createdAt) {
+        Instant createdAt, boolean passwordChangeRequired) {
 
     static UserAccount client(long companyId, String username, String passwordHash, Instant now) {
-        return new UserAccount(null, companyId, username, passwordHash, Role.CLIENT, true, now);
+        return new UserAccount(null, companyId, username, passwordHash, Role.CLIENT, true, now, false);
     }
 
     static UserAccount admin(String username, String passwordHash, Instant now) {
-        return new UserAccount(null, null, username, passwordHash, Role.ADMIN, true, now);
+        return new UserAccount(null, null, username, passwordHash, Role.ADMIN, true, now, false);
     }
 
     UserAccount withEnabled(boolean enabled) {
-        return new UserAccount(id, companyId, username, passwordHash, role, enabled, createdAt);
+        return new UserAccount(id, companyId, username, passwordHash, role, enabled, createdAt, passwordChangeRequired);
+    }
+
+    /** The user chose this password themselves. */
+    UserAccount withOwnPassword(String hash) {
+        return new UserAccount(id, companyId, username, hash, role, enabled, createdAt, false);
+    }
+
+    /** An admin set this password: the user must replace it at the next sign-in. */
+    UserAccount withTemporaryPassword(String hash) {
+        return new UserAccount(id, companyId, username, hash, role, enabled, createdAt, true);
     }
 }

@@ -1,13 +1,18 @@
 package io.kaskad.account;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.kaskad.common.ConflictException;
+import io.kaskad.common.InvalidRequestException;
+import io.kaskad.common.InvalidRequestException.Problem;
 import io.kaskad.common.NotFoundException;
 
 /** The users of one company, as its own users manage them in the portal. */
@@ -17,9 +22,11 @@ public class UserService {
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy passwords;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    UserService(UserAccountRepository users, PasswordEncoder passwordEncoder, Clock clock, PasswordPolicy passwords) {
+    UserService(UserAccountRepository users, PasswordEncoder passwordEncoder, Clock clock, PasswordPolicy passwords, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.passwords = passwords;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
@@ -52,6 +59,57 @@ public class UserService {
             throw new ConflictException("enabled", "user.disable.self");
         }
         return users.save(user.withEnabled(enabled));
+    }
+
+    /**
+     * A signed-in user replaces their own password: the current one is required, the policy applies, and the new one
+     * must differ. The user's remember-me tokens end, so no other browser stays signed in with the old password.
+     */
+    @Transactional
+    public void changeOwnPassword(long userId, String currentPassword, String newPassword) {
+        UserAccount user = users.findById(userId).orElseThrow(() -> new NotFoundException("User", userId));
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.passwordHash())) {
+            throw new InvalidRequestException(List.of(new Problem("currentPassword", "password.change.wrong-current")));
+        }
+        passwords.require("newPassword", user.username(), newPassword);
+        if (passwordEncoder.matches(newPassword, user.passwordHash())) {
+            throw new InvalidRequestException(List.of(new Problem("newPassword", "password.change.same")));
+        }
+        users.save(user.withOwnPassword(passwordEncoder.encode(newPassword)));
+        forgetRememberedLogins(user.username());
+    }
+
+    /**
+     * A platform admin gives a user a temporary password (the policy applies); the user must choose their own at the
+     * next sign-in, and their remember-me tokens end.
+     */
+    @Transactional
+    public UserAccount resetPassword(long userId, String temporaryPassword) {
+        UserAccount user = users.findById(userId).orElseThrow(() -> new NotFoundException("User", userId));
+        passwords.require("password", user.username(), temporaryPassword);
+        UserAccount reset = users.save(user.withTemporaryPassword(passwordEncoder.encode(temporaryPassword)));
+        forgetRememberedLogins(user.username());
+        return reset;
+    }
+
+    /** Whether an admin reset the user's password and the user has not chosen their own since. */
+    public boolean mustChangePassword(long userId) {
+        return users.findById(userId).map(UserAccount::passwordChangeRequired).orElse(false);
+    }
+
+    /** Users whose name contains {@code query} (any case), by name, at most {@code limit}: the admins' user search. */
+    public List<UserAccount> search(String query, int limit) {
+        String contained = (query == null ? "" : query.strip().toLowerCase(Locale.ROOT)).replace("\\", "\\\\").replace("%", "\\%")
+            .replace("_", "\\_");
+        List<Long> ids = jdbc.sql("SELECT id FROM app_user WHERE LOWER(username) LIKE ? ORDER BY username LIMIT ?")
+            .params("%" + contained + "%", limit)
+            .query(Long.class)
+            .list();
+        return users.findAllById(ids).stream().sorted(Comparator.comparing(UserAccount::username)).toList();
+    }
+
+    private void forgetRememberedLogins(String username) {
+        jdbc.sql("DELETE FROM persistent_logins WHERE username = ?").param(username).update();
     }
 
     @Transactional
