@@ -157,7 +157,13 @@ public class ProviderConnections {
         Map<String, Object> given = request.settings() == null ? Map.of() : request.settings();
         Map<String, String> settings = new LinkedHashMap<>();
         for (SettingField field : type.settings()) {
-            String value = text(given.get(field.name()));
+            Object raw = given.get(field.name());
+            // a setting is one text or number: a list or an object is refused, never written out as "[…]"
+            if (raw instanceof Map<?, ?> || raw instanceof Iterable<?> || raw instanceof Boolean) {
+                problems.add(new Problem("settings." + field.name(), "provider.setting.not-scalar"));
+                continue;
+            }
+            String value = text(raw);
             field.problem(value, allowPrivateNetworks).ifPresent(p -> problems.add(problem("settings." + field.name(), p)));
             String stored = field.normalise(value);
             if (stored != null) {

@@ -128,6 +128,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             if (path.isEmpty()) {
                 return "The request body is not valid JSON" + where + ".";
             }
+            if (StrictJsonConfig.NUL_REFUSED.equals(jackson.getOriginalMessage())) {
+                return "Field '" + path + "' holds a NUL character" + where + ", which no text may hold.";
+            }
             String expected = jackson instanceof MismatchedInputException mismatch ? JsonPaths.kind(mismatch.getTargetType()) : null;
             return "Field '" + path + "' has a value of the wrong type" + where + (expected == null ? "." : ": expected " + expected + ".");
         }
