@@ -1,8 +1,11 @@
 package io.kaskad.account;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -33,6 +36,11 @@ public class CompanyService {
 
     public Company get(long companyId) {
         return companies.findById(companyId).orElseThrow(() -> new NotFoundException("Company", companyId));
+    }
+
+    /** The names of the companies with these ids, by id, read at once. */
+    public Map<Long, String> names(Collection<Long> companyIds) {
+        return companies.findAllById(companyIds).stream().collect(Collectors.toMap(Company::id, Company::name));
     }
 
     /** Blocked (or gone): its API keys, users, public chats and widget stop working. */

@@ -1,10 +1,9 @@
 package io.kaskad.account;
 
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -99,13 +98,7 @@ public class UserService {
 
     /** Users whose name contains {@code query} (any case), by name, at most {@code limit}: the admins' user search. */
     public List<UserAccount> search(String query, int limit) {
-        String contained = (query == null ? "" : query.strip().toLowerCase(Locale.ROOT)).replace("\\", "\\\\").replace("%", "\\%")
-            .replace("_", "\\_");
-        List<Long> ids = jdbc.sql("SELECT id FROM app_user WHERE LOWER(username) LIKE ? ORDER BY username LIMIT ?")
-            .params("%" + contained + "%", limit)
-            .query(Long.class)
-            .list();
-        return users.findAllById(ids).stream().sorted(Comparator.comparing(UserAccount::username)).toList();
+        return users.findByUsernameContainingIgnoreCaseOrderByUsernameAsc(query == null ? "" : query.strip(), Limit.of(limit));
     }
 
     private void forgetRememberedLogins(String username) {

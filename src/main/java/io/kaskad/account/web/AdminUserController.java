@@ -1,7 +1,7 @@
 package io.kaskad.account.web;
 
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Objects;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.kaskad.account.AccountRules;
-import io.kaskad.account.Company;
 import io.kaskad.account.CompanyService;
 import io.kaskad.account.UserAccount;
 import io.kaskad.account.UserService;
@@ -42,8 +41,7 @@ class AdminUserController {
         List<UserAccount> found = users.search(q, PAGE_SIZE);
         model.addAttribute("q", q);
         model.addAttribute("found", found);
-        model.addAttribute("companyNames", found.stream().map(UserAccount::companyId).filter(id -> id != null).distinct()
-            .map(companies::get).collect(Collectors.toMap(Company::id, Company::name, (a, b) -> a)));
+        model.addAttribute("companyNames", companies.names(found.stream().map(UserAccount::companyId).filter(Objects::nonNull).toList()));
         model.addAttribute("passwordMin", AccountRules.PASSWORD_MIN);
         return "admin/users";
     }
