@@ -51,6 +51,7 @@ class StatisticsBrowserIT extends BrowserTest {
         assertThat(driver.findElement(By.id("channel-SMS")).getText()).startsWith("SMS 2 2 1 50 % 1");
         assertThat(driver.findElement(By.id("channel-VIBER")).getText()).startsWith("Viber 1 1 1 100 %");
         assertThat(driver.findElement(By.id("depth-table")).getText()).contains("1-й канал 1", "2-й канал 1");
+        screenshot("statistics.png");
 
         String csv = download(driver.findElement(By.id("export-statistics")).getAttribute("href"));
         assertThat(csv.lines().findFirst()).contains("\uFEFFНачало;Принято;Доставлено;Не доставлено;Отменено;Отклонено;В работе");
