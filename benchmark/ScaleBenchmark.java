@@ -26,10 +26,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Issue 17's scenario, run by {@code benchmark/run.sh mysql scale}: one company with MESSAGES (5,000,000)
+ * The scale scenario, run by {@code benchmark/run.sh mysql scale}: one company with MESSAGES (5,000,000)
  * messages over 60 days in a realistic shape, filled with INSERT … SELECT from MariaDB's sequence engine
  * (not a row at a time), then the portal's "Просмотр сообщений" and the statistics API asked the questions
- * the issue lists, once to warm up and then up to RUNS times (stopping after 30 s), with p50/p95 printed.
+ * docs/benchmarks.md lists, once to warm up and then up to RUNS times (stopping after 30 s), with p50/p95 printed.
  *
  * <p>Shape: 80 % delivered, 10 % undelivered, 3 % sending, 2 % pending, 2 % cancelled, 3 % created, none
  * rejected; 30 % start on WhatsApp, the rest on SMS; 32 % went on to a second channel (6,600,000 attempts);

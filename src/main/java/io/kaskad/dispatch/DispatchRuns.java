@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 /**
  * The dispatch firings running on this node, at most {@code kaskad.dispatch.concurrent-batches}. Each firing claims
  * and answers batches one after another; on two cores three of them at a time dispatched more than eight, which mostly
- * waited for each other's row locks (the company's send-rate bucket) and took turns on the CPU. A batch no longer
- * waits for a slow provider ({@code HandOver.LateCall}), so a few firings are not held by one.
+ * waited for each other's row locks (the company's send-rate bucket) and took turns on the CPU. A batch does not
+ * wait for a slow provider ({@code HandOver.LateCall}), so a few firings are not held by one.
  */
 @Component
 class DispatchRuns {

@@ -30,8 +30,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Inputs that used to reach the database unchecked (or break it with a 500): each is now a 400 naming
- * the field, with its limit, and nothing is stored.
+ * Inputs longer or larger than what the database holds: each is a 400 naming the field, with its limit,
+ * never a 500, and nothing is stored.
  */
 @IntegrationTest
 class HostileInputIT {

@@ -12,7 +12,7 @@ import static io.kaskad.channel.sandbox.SandboxBehaviour.NEVER_REPORT;
 import static io.kaskad.channel.sandbox.SandboxBehaviour.NO_ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The test-destination table of DESIGN.md and the README. */
+/** The test-destination table of the README and docs/design.md. */
 class SandboxBehaviourTests {
 
     @Test
