@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -89,15 +90,16 @@ public class LinkClicks {
     }
 
     List<Link> ofMessage(long messageId) {
-        String base = publicUrl.base() + ShortLinks.PATH;
+        String current = publicUrl.base();
         return jdbc.sql("""
-                SELECT l.step, l.position, l.url, l.code,
+                SELECT l.step, l.position, l.url, l.code, l.base_url,
                   SUM(CASE WHEN c.bot = FALSE THEN 1 ELSE 0 END) AS clicks, SUM(CASE WHEN c.bot = TRUE THEN 1 ELSE 0 END) AS previews,
                   MAX(CASE WHEN c.bot = FALSE THEN c.clicked_at END) AS last_click_at
                 FROM short_link l LEFT JOIN link_click c ON c.code = l.code
-                WHERE l.message_id = ? GROUP BY l.step, l.position, l.url, l.code ORDER BY l.step, l.position""")
+                WHERE l.message_id = ? GROUP BY l.step, l.position, l.url, l.code, l.base_url ORDER BY l.step, l.position""")
             .param(messageId)
-            .query((rs, row) -> new Link(rs.getInt("step"), rs.getString("url"), base + rs.getString("code"), rs.getLong("clicks"),
+            .query((rs, row) -> new Link(rs.getInt("step"), rs.getString("url"),
+                    Objects.requireNonNullElse(rs.getString("base_url"), current) + ShortLinks.PATH + rs.getString("code"), rs.getLong("clicks"),
                     rs.getLong("previews"), Sql.instant(rs, "last_click_at")))
             .list();
     }

@@ -127,15 +127,17 @@ class MessageStore {
             PlannedMessage message = messages.get(i);
             for (PlannedMessage.Attempt attempt : message.attempts()) {
                 for (ShortLinks.Link link : attempt.links()) {
-                    rows.add(new Object[] { link.code(), message.companyId(), ids[i], attempt.step(), link.position(), link.url(), times.bind(now) });
+                    rows.add(new Object[] { link.code(), message.companyId(), ids[i], attempt.step(), link.position(), link.url(), link.base(),
+                            times.bind(now) });
                 }
             }
         }
         if (!rows.isEmpty()) {
             jdbcTemplate.batchUpdate("""
-                    INSERT INTO short_link (code, company_id, message_id, step, position, url, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""", rows,
-                    new int[] { Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.INTEGER, Types.VARCHAR, Types.TIMESTAMP });
+                    INSERT INTO short_link (code, company_id, message_id, step, position, url, base_url, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows,
+                    new int[] { Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.INTEGER, Types.VARCHAR, Types.VARCHAR,
+                        Types.TIMESTAMP });
         }
     }
 

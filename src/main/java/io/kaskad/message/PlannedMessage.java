@@ -27,7 +27,7 @@ record PlannedMessage(String publicId, long companyId, String bulkId, String flo
         Attempt withCode(String code, String newCode) {
             return new Attempt(step, channel, required, status, address, text.replace(ShortLinks.PATH + code, ShortLinks.PATH + newCode),
                     parametersJson, links.stream()
-                        .map(link -> link.code().equals(code) ? new ShortLinks.Link(newCode, link.position(), link.url()) : link)
+                        .map(link -> link.code().equals(code) ? new ShortLinks.Link(newCode, link.position(), link.url(), link.base()) : link)
                         .toList());
         }
     }

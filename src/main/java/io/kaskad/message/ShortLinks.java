@@ -38,8 +38,11 @@ public class ShortLinks {
         this.publicUrl = publicUrl;
     }
 
-    /** A link of a text and the code that stands for it; {@code position} is its order in the text. */
-    record Link(String code, int position, String url) {
+    /**
+     * A link of a text and the code that stands for it; {@code position} is its order in the text, {@code base} the
+     * address the short link was written with (stored, so that the message page shows the link the customer got).
+     */
+    record Link(String code, int position, String url, String base) {
     }
 
     /** A text with its links shortened, and the links. */
@@ -55,7 +58,8 @@ public class ShortLinks {
         if (text == null || text.isEmpty()) {
             return new Shortened(text, List.of());
         }
-        String base = publicUrl.base() + PATH;
+        String root = publicUrl.base();
+        String base = root + PATH;
         List<Link> links = new ArrayList<>();
         StringBuilder out = new StringBuilder();
         Matcher matcher = LINK.matcher(text);
@@ -68,7 +72,7 @@ public class ShortLinks {
             }
             else {
                 String code = newCode();
-                links.add(new Link(code, links.size(), url));
+                links.add(new Link(code, links.size(), url, root));
                 out.append(base).append(code);
             }
             from = matcher.start() + url.length();

@@ -16,6 +16,7 @@ import io.kaskad.common.Strings;
 import io.kaskad.account.Company;
 import io.kaskad.account.CompanyService;
 import io.kaskad.common.InvalidRequestException;
+import io.kaskad.common.PublicUrl;
 import io.kaskad.message.MessageService;
 import io.kaskad.message.MessageStatus;
 import io.kaskad.message.SendRequest;
@@ -49,12 +50,14 @@ class TaskRunner {
     private final TaskStore store;
     private final MessageService messages;
     private final CompanyService companies;
+    private final PublicUrl publicUrl;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
     private final int maxBatch;
 
-    TaskRunner(TaskStore store, MessageService messages, CompanyService companies, TransactionTemplate transactions, JsonMapper json,
+    TaskRunner(TaskStore store, MessageService messages, CompanyService companies, PublicUrl publicUrl, TransactionTemplate transactions,
+            JsonMapper json,
             Clock clock, @Value("${kaskad.task.max-batch:1000}") int maxBatch, MeterRegistry registry) {
         this.rowsSent = Counter.builder("kaskad.task.rows").description("Send-task rows sent or rejected").tag("outcome", "sent")
             .register(registry);
@@ -63,6 +66,7 @@ class TaskRunner {
         this.store = store;
         this.messages = messages;
         this.companies = companies;
+        this.publicUrl = publicUrl;
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
@@ -141,8 +145,9 @@ class TaskRunner {
         for (StoredRow row : rows) {
             specs.add(json.readValue(row.data(), task.type().rowType()).message(task.publicId()));
         }
-        List<SendResult> results = messages.sendForTask(task.companyId(), company.zoneId(), task.publicId(), new SendRequest(specs),
-                task.bulkId());
+        // the run is outside any request: its short links name the address the task was started at
+        List<SendResult> results = publicUrl.asAt(store.publicUrl(task.id()),
+                () -> messages.sendForTask(task.companyId(), company.zoneId(), task.publicId(), new SendRequest(specs), task.bulkId()));
         List<StoredRow> outcomes = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             SendResult result = results.get(i);

@@ -21,6 +21,7 @@ import io.kaskad.common.ConflictException;
 import io.kaskad.common.InvalidRequestException;
 import io.kaskad.common.InvalidRequestException.Problem;
 import io.kaskad.common.NotFoundException;
+import io.kaskad.common.PublicUrl;
 import io.kaskad.message.MessageService;
 import io.kaskad.message.MessageStatus;
 import io.kaskad.message.SendTasks;
@@ -41,15 +42,17 @@ public class TaskService implements SendTasks {
     private final MessageService messages;
     private final CompanyService companies;
     private final TaskProperties properties;
+    private final PublicUrl publicUrl;
     private final Clock clock;
 
     TaskService(TaskStore store, TaskImporter importer, MessageService messages, CompanyService companies, TaskProperties properties,
-            Clock clock) {
+            PublicUrl publicUrl, Clock clock) {
         this.store = store;
         this.importer = importer;
         this.messages = messages;
         this.companies = companies;
         this.properties = properties;
+        this.publicUrl = publicUrl;
         this.clock = clock;
     }
 
@@ -85,6 +88,7 @@ public class TaskService implements SendTasks {
         long id = store.insert(new SendTask(0, publicId, companyId, task.name().strip(), task.type(),
                 TaskStatus.IMPORTING, null, name(fileName), format.name(), task.periodFrom(), task.periodTo(), 0, 0, 0, "", null,
                 UUID.randomUUID().toString(), 0, 0, 0, userId, now, now, null, null, null));
+        store.rememberPublicUrl(id, publicUrl.toRemember());
         return read(id, publicId, companyId, task.type(), file, format, draft ? TaskStatus.DRAFT : TaskStatus.READY);
     }
 
@@ -188,6 +192,7 @@ public class TaskService implements SendTasks {
             throw new ConflictException("periodTo", "task.start.period-over");
         }
         store.update(task.started(now), now);
+        store.rememberPublicUrl(task.id(), publicUrl.toRemember());
         return get(companyId, taskId);
     }
 

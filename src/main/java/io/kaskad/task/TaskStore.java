@@ -43,6 +43,16 @@ class TaskStore {
         return key.getKey().longValue();
     }
 
+    /** The address the task was created or started at (null: too long to keep), for the short links of its run. */
+    void rememberPublicUrl(long id, String url) {
+        jdbc.sql("UPDATE send_task SET public_url = ? WHERE id = ?").params(url, id).update();
+    }
+
+    String publicUrl(long id) {
+        List<String> urls = jdbc.sql("SELECT public_url FROM send_task WHERE id = ?").param(id).query(String.class).list();
+        return urls.isEmpty() ? null : urls.get(0);
+    }
+
     void imported(long id, TaskStatus status, ImportSummary summary, Instant now) {
         jdbc.sql("UPDATE send_task SET status = ?, total_rows = ?, valid_rows = ?, invalid_rows = ?, channels = ?, ignored_columns = ?,"
                 + " updated_at = ? WHERE id = ?")

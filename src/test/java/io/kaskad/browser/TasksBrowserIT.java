@@ -1,5 +1,9 @@
 package io.kaskad.browser;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,5 +81,41 @@ class TasksBrowserIT extends BrowserTest {
         // the task's messages are one click away
         scrollAndClick(By.id("task-messages"));
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#messages tbody tr"), 5));
+    }
+
+    @Test
+    void theShortLinkOfATasksSmsNamesThePortThePortalWasOpenedAtAndLeadsToTheOriginal() throws Exception {
+        TestCompany acme = accounts.company();
+        logIn(acme.username(), TestAccounts.PASSWORD);
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        Path file = Files.createTempFile("short-links", ".xlsx");
+        Files.write(file, TaskFilesForTests.xlsx(List.of(List.of("phone", "text", "useShortLinks"),
+                List.of("79165550042", "Заказ готов: https://shop.example/orders/42", "true"))));
+
+        driver.get(baseUrl() + "/tasks/new");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("column-table"), "phone"));
+        driver.findElement(By.id("name")).sendKeys("Ссылки");
+        driver.findElement(By.id("file")).sendKeys(file.toString());
+        scrollAndClick(By.id("upload"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("validation-summary"), "корректных: 1"));
+        scrollAndClick(By.id("confirm"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("start")));
+        scrollAndClick(By.id("start"));
+        wait.until(ExpectedConditions.textToBe(By.id("task-status"), "Завершено"));
+        scrollAndClick(By.id("task-messages"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#messages tbody tr"), 1));
+        driver.findElement(By.cssSelector("#messages tbody tr a")).click();
+
+        // the text the customer got and the page's table name one link, on the port the portal was opened at
+        String sent = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".attempt-text"))).getText();
+        String shortUrl = driver.findElement(By.cssSelector("#short-links .short-link td:nth-child(2)")).getText();
+        assertThat(baseUrl()).doesNotEndWith(":8080");
+        assertThat(shortUrl).startsWith(baseUrl() + "/s/");
+        assertThat(sent).isEqualTo("Заказ готов: " + shortUrl);
+
+        HttpResponse<Void> followed = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create(shortUrl)).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(followed.statusCode()).isEqualTo(302);
+        assertThat(followed.headers().firstValue("Location")).contains("https://shop.example/orders/42");
     }
 }

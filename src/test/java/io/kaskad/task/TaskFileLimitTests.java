@@ -16,8 +16,9 @@ class TaskFileLimitTests {
 
     @Test
     void aFileAboveTheLimitIsRefusedBeforeAnyWork() {
-        // no store, importer or message service: reaching any of them would fail the test with a NullPointerException
-        TaskService tasks = new TaskService(null, null, null, null, TaskProperties.withMaxFileSize(DataSize.ofMegabytes(1)), Clock.systemUTC());
+        // no store, importer, message service or address: reaching any of them would fail the test with a NullPointerException
+        TaskService tasks = new TaskService(null, null, null, null, TaskProperties.withMaxFileSize(DataSize.ofMegabytes(1)), null,
+                Clock.systemUTC());
         NewTask task = new NewTask("Акция", TaskType.SMS, Instant.now(), Instant.now().plusSeconds(3600));
 
         assertThatThrownBy(() -> tasks.create(1, null, task, Path.of("/nonexistent/big.xlsx"), "big.xlsx", DataSize.ofMegabytes(2).toBytes(), false))
