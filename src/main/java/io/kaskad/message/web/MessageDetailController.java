@@ -33,23 +33,31 @@ class MessageDetailController {
         return htmx.isHtmxRequest() ? "messages/detail :: card" : "messages/detail";
     }
 
+    /**
+     * Cancels from the page. An htmx click swaps the card, which says the outcome itself ({@code cardSuccess},
+     * {@code cardError}); a plain form post redirects, and the layout shows the outcome once, as a flash.
+     */
     @PostMapping("/messages/{messageId}/cancel")
     String cancel(@AuthenticationPrincipal PortalUser user, @PathVariable String messageId, HtmxRequest htmx, Model model,
             RedirectAttributes redirect) {
+        String success = null;
+        String error = null;
         try {
             model.addAttribute("message", messages.cancel(user.companyId(), messageId));
-            model.addAttribute("success", "messages.cancelled");
+            success = "messages.cancelled";
         }
         catch (MessageAlreadySentException tooLate) {
             model.addAttribute("message", messages.get(user.companyId(), messageId));
-            model.addAttribute("error", "messages.cancel.too-late");
+            error = "messages.cancel.too-late";
         }
-        model.addAttribute("zone", companies.get(user.companyId()).zoneId());
         if (htmx.isHtmxRequest()) {
+            model.addAttribute("zone", companies.get(user.companyId()).zoneId());
+            model.addAttribute("cardSuccess", success);
+            model.addAttribute("cardError", error);
             return "messages/detail :: card";
         }
-        redirect.addFlashAttribute("success", model.getAttribute("success"));
-        redirect.addFlashAttribute("error", model.getAttribute("error"));
+        redirect.addFlashAttribute("success", success);
+        redirect.addFlashAttribute("error", error);
         return "redirect:/messages/" + messageId;
     }
 }
