@@ -20,6 +20,20 @@ public final class Addresses {
         return phone == null ? null : PHONE_DECORATION.matcher(phone).replaceAll("");
     }
 
+    /**
+     * A phone as a person in Russia writes it (the portal's form, a task file): {@link #normalizePhone}, and a
+     * national number with the trunk prefix, 11 digits starting with 8 ({@code 8 (916) 123-45-67}), becomes the
+     * international one ({@code 79161234567}). The API takes numbers in international form as given: there
+     * {@code 81…} may be a Japanese number.
+     */
+    public static String normalizeWrittenPhone(String phone) {
+        String normalized = normalizePhone(phone);
+        if (normalized != null && normalized.length() == 11 && normalized.charAt(0) == '8' && normalized.chars().allMatch(Character::isDigit)) {
+            return "7" + normalized.substring(1);
+        }
+        return normalized;
+    }
+
     private Addresses() {
     }
 

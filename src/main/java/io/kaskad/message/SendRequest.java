@@ -104,6 +104,11 @@ public record SendRequest(@NotEmpty @Valid List<@NotNull @Valid MessageSpec> mes
         /** Kaskad's own chat provider, the only one the chat channel has ("TWIN" in the seeds). */
         public static final String CHAT_PROVIDER = "TWIN";
 
+        /** An e-mail: its text, and its subject and HTML part when given (without a subject the text's first line is used). */
+        public static ChannelSpec email(String text, Boolean required, String subject, String html) {
+            return new ChannelSpec(text, required, null, null, null, null, null, null, null, null, null, null, subject, null, null, html);
+        }
+
         /** A channel with a text and nothing else. */
         public static ChannelSpec text(String text, Boolean required) {
             return new ChannelSpec(text, required, null, null, null, null, null, null, null, null, null, null, null, null, null, null);

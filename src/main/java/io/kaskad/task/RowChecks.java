@@ -249,7 +249,7 @@ final class RowChecks {
             if (value == null) {
                 return null;
             }
-            String phone = Addresses.normalizePhone(value);
+            String phone = Addresses.normalizeWrittenPhone(value);
             if (!Formats.PHONE.matcher(phone).matches()) {
                 problem(key, ProblemCode.BAD_PHONE, value);
             }

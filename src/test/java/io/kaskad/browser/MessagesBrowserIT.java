@@ -36,6 +36,8 @@ class MessagesBrowserIT extends BrowserTest {
         scrollAndClick(By.id("send-message"));
 
         wait.until(ExpectedConditions.textToBe(By.id("message-status"), "Доставлено"));
+        assertThat(driver.findElements(By.cssSelector(".alert-success"))).extracting(e -> e.getText())
+            .containsExactly("Сообщение принято. Статус обновляется сам.");
         assertThat(driver.findElements(By.cssSelector("#cascade .attempt-status"))).extracting(e -> e.getText())
             .containsExactly("Ошибка", "Доставлено");
         assertThat(driver.findElement(By.cssSelector("#cascade .attempt-text")).getText()).isEqualTo("Ваш код 1234");
@@ -66,9 +68,13 @@ class MessagesBrowserIT extends BrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sms-length"), "6"));
         driver.findElement(By.id("channels0.text")).clear();
 
+        // the chosen template shows its texts and the variables to give
         new Select(driver.findElement(By.id("templateId"))).selectByVisibleText(templateName);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("template-preview"), "Ваш код {code}"));
+        assertThat(driver.findElement(By.id("template-variables")).getText()).startsWith("Переменные шаблона: code.");
         driver.findElement(By.id("variables")).sendKeys("code=5555");
-        driver.findElement(By.id("recipients")).sendKeys("+7 (916) 222-00-01\n79162220002\n79162220003");
+        // written as people in Russia write them: the trunk prefix 8 is the country code 7
+        driver.findElement(By.id("recipients")).sendKeys("+7 (916) 222-00-01\n8 (916) 222-00-02\n79162220003");
         scrollAndClick(By.id("send-message"));
 
         wait.until(ExpectedConditions.urlContains("/messages?bulkId="));

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
+import io.kaskad.message.Addresses;
 import io.kaskad.message.SendRequest;
 import io.kaskad.message.SendRequest.ChannelSpec;
 import io.kaskad.message.SendRequest.Destination;
@@ -24,6 +25,7 @@ import io.kaskad.message.SendRequest.MessageSpec;
 public class SendForm {
 
     static final int CHANNEL_ROWS = 3;
+    private static final String EMAIL = "email";
 
     private List<ChannelRow> channels = new ArrayList<>();
     private String phone;
@@ -35,6 +37,8 @@ public class SendForm {
     private String templateId;
     private String variables;
     private String recipients;
+    private String emailSubject;
+    private String emailHtml;
 
     /** At most this many pasted recipients in one send (the API takes more; the form is for people). */
     static final int MAX_RECIPIENTS = 1_000;
@@ -54,17 +58,19 @@ public class SendForm {
         for (ChannelRow row : channels) {
             // with a template, a channel row without text is the template's own (the row preset to SMS, say)
             if (!blank(row.getChannel()) && (blank(templateId) || !blank(row.getText()))) {
-                specs.put(row.getChannel(), ChannelSpec.text(row.getText(), row.isRequired()));
+                specs.put(row.getChannel(), EMAIL.equals(row.getChannel())
+                        ? ChannelSpec.email(row.getText(), row.isRequired(), blankToNull(emailSubject), blankToNull(emailHtml))
+                        : ChannelSpec.text(row.getText(), row.isRequired()));
             }
         }
         Map<String, Object> values = variables();
         List<Destination> destinations = new ArrayList<>();
         if (!blank(phone) || !blank(email) || !blank(messengerUserId)) {
-            destinations.add(new Destination(phone, email, messengerUserId, null, values, null));
+            destinations.add(new Destination(Addresses.normalizeWrittenPhone(blankToNull(phone)), email, messengerUserId, null, values, null));
         }
         for (String line : recipientLines()) {
             destinations.add(line.contains("@") ? Destination.email(line).withVariables(values)
-                    : Destination.phone(line).withVariables(values));
+                    : Destination.phone(Addresses.normalizeWrittenPhone(line)).withVariables(values));
         }
         return new SendRequest(List.of(MessageSpec.of(specs, destinations)
             .withTemplateId(blank(templateId) ? null : templateId.strip())
@@ -95,6 +101,26 @@ public class SendForm {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
+    }
+
+    private static String blankToNull(String value) {
+        return blank(value) ? null : value;
+    }
+
+    public String getEmailSubject() {
+        return emailSubject;
+    }
+
+    public void setEmailSubject(String emailSubject) {
+        this.emailSubject = emailSubject;
+    }
+
+    public String getEmailHtml() {
+        return emailHtml;
+    }
+
+    public void setEmailHtml(String emailHtml) {
+        this.emailHtml = emailHtml;
     }
 
     public String getTemplateId() {

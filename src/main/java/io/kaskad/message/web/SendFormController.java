@@ -14,6 +14,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.kaskad.account.CompanyService;
@@ -63,6 +64,21 @@ class SendFormController {
             .map(row -> SmsLength.of(row.getText()))
             .orElse(null));
         return "messages/new :: sms-length";
+    }
+
+    /** The chosen template's channels and texts, and the variables the form must give them. */
+    @GetMapping("/messages/new/template")
+    String templatePreview(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) String templateId, Model model) {
+        SendTemplates catalog = templates.getIfAvailable();
+        if (catalog != null && templateId != null && !templateId.isBlank()) {
+            try {
+                model.addAttribute("templatePreview", TemplatePreview.of(catalog.notification(user.companyId(), templateId.strip())));
+            }
+            catch (io.kaskad.message.TemplateNotUsableException unusable) {
+                model.addAttribute("templateProblem", unusable.getMessage());
+            }
+        }
+        return "messages/new :: template-preview";
     }
 
     @GetMapping("/messages/new")
