@@ -72,7 +72,12 @@ class ChatsBrowserIT extends BrowserTest {
         assertThat(driver.getTitle()).startsWith("(1) ");
         assertThat(driver.findElement(By.cssSelector(".dialog-row .dialog-status")).getCssValue("background-color"))
             .isNotIn("rgba(0, 0, 0, 0)", "transparent");
+        // the session's id, which advertising tasks and the API take, is shown with a copy button
+        String sessionId = driver.findElement(By.cssSelector(".dialog-row")).getAttribute("data-session-id");
+        assertThat(driver.findElement(By.cssSelector(".dialog-row .session-id")).getText()).isEqualTo(sessionId);
+        assertThat(driver.findElement(By.cssSelector(".dialog-row .copy-id")).getAttribute("data-copy-target")).isEqualTo("#session-id-" + sessionId);
         driver.findElement(By.cssSelector(".dialog-row a")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("session-id"), sessionId));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("take-over"))).click();
         wait.until(ExpectedConditions.textToBe(By.id("dialog-status"), "У оператора"));
         driver.findElement(By.id("answer-text")).sendKeys("Здравствуйте! Я Анна, чем помочь?");
