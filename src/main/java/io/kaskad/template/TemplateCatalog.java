@@ -32,10 +32,12 @@ class TemplateCatalog implements SendTemplates {
             .toList();
     }
 
+    /** {@code templateId} is the template's id or its exact name, as people write it in a task file. */
     @Override
     public NotificationDefaults notification(long companyId, String templateId) {
         Template template = templates.findById(companyId, templateId)
             .filter(t -> t.type() == TemplateType.NOTIFICATION)
+            .or(() -> templates.findByName(companyId, TemplateType.NOTIFICATION, templateId))
             .orElseThrow(() -> new TemplateNotUsableException("templateId", templateId, null));
         NotificationContent content = templates.content(approved(template, "templateId", templateId), NotificationContent.class);
         return new NotificationDefaults(content.channels(), content.validityPeriod(), content.useShortLinks(),

@@ -136,7 +136,7 @@ class TaskFilesIT {
     }
 
     @Test
-    void aNotificationRowNeedsAnApprovedTemplateAnAddressAndItsVariables() throws Exception {
+    void aNotificationRowNeedsAnApprovedTemplateByIdOrNameAnAddressAndItsVariables() throws Exception {
         TestCompany acme = accounts.company();
         TemplatesApi templatesApi = new TemplatesApi(mvc, templates);
         String approved = templatesApi.approved(acme, "{\"type\":\"NOTIFICATION\",\"name\":\"Заказ\",\"channels\":{"
@@ -151,10 +151,11 @@ class TaskFilesIT {
                 List.of("no-such-template", "79160000023", "", "A-3"),
                 List.of(draft, "79160000024", "", ""),
                 List.of(approved, "", "", "A-5"),
-                List.of(approved, "79160000026", "", "")));
+                List.of(approved, "79160000026", "", ""),
+                List.of("Заказ", "79160000027", "", "A-7"))); // a template is named by its id or its exact name
 
         String answer = tasks.upload("NOTIFICATION", "notify.xlsx", file).andExpect(status().isCreated())
-            .andExpect(jsonPath("$.validation.validRows").value(2))
+            .andExpect(jsonPath("$.validation.validRows").value(3))
             .andExpect(jsonPath("$.problems[0].code").value("UNKNOWN_TEMPLATE"))
             .andExpect(jsonPath("$.problems[0].column").value("templateId"))
             .andExpect(jsonPath("$.problems[1].code").value("UNAPPROVED_TEMPLATE"))
