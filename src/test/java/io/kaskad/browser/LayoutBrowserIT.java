@@ -71,6 +71,44 @@ class LayoutBrowserIT extends BrowserTest {
         wait.until(ExpectedConditions.urlContains("/messages"));
     }
 
+    @Test
+    void headersButtonsAndLabelsNeverBreakInsideAWord() throws Exception {
+        TestCompany acme = accounts.company();
+        new ChatsApi(mvc, acme.bearer()).chat("{\"name\":\"Сайт\"}");
+        new io.kaskad.support.MessagesApi(mvc, acme.bearer()).sendOne(io.kaskad.support.MessagesApi.message("{\"sms\":{\"text\":\"x\"}}",
+                "{\"phone\":\"79161234567\"}"));
+        logIn(acme.username(), TestAccounts.PASSWORD);
+        for (Dimension size : new Dimension[] { new Dimension(1400, 1000), new Dimension(400, 800) }) {
+            driver.manage().window().setSize(size);
+            for (String page : new String[] { "/", "/statistics", "/messages", "/messages/new", "/chats", "/chats/new", "/dialogs", "/tasks",
+                "/tasks/new", "/templates", "/settings/providers" }) {
+                driver.get(baseUrl() + page);
+                assertThat(wordsBrokenInside()).as("words broken inside on " + page + " at " + size.width + " px").isEmpty();
+            }
+        }
+    }
+
+    /** The words (a hyphen may end a line) of headers, buttons, badges and labels whose letters the browser laid out on two lines. */
+    @SuppressWarnings("unchecked")
+    private static java.util.List<String> wordsBrokenInside() {
+        return (java.util.List<String>) ((JavascriptExecutor) driver).executeScript("""
+                const broken = [];
+                for (const element of document.querySelectorAll('main th, main .btn, main .badge, main label, main h1, main h2')) {
+                  if (element.offsetParent === null) continue;
+                  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+                  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    for (const match of node.textContent.matchAll(/[^\\s-]+/g)) {
+                      const range = document.createRange();
+                      range.setStart(node, match.index);
+                      range.setEnd(node, match.index + match[0].length);
+                      const tops = new Set(Array.from(range.getClientRects()).filter(r => r.width > 0).map(r => Math.round(r.top)));
+                      if (tops.size > 1) broken.push(match[0]);
+                    }
+                  }
+                }
+                return broken;""");
+    }
+
     private static void assertNoSidewaysScroll(String where) {
         Number overflow = (Number) ((JavascriptExecutor) driver).executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
