@@ -1,6 +1,7 @@
 // Charts of the statistics page and the dashboard, drawn by Chart.js (from its webjar) from the tables under them:
-// <canvas data-chart="line|bar" data-table="table-id" data-columns="2,3"> charts the table's first column as the
-// labels and the given columns (1-based; default: all the others) as the series. The table stays the accessible,
+// <canvas data-chart="bar|line" data-table="table-id" data-columns="2,3"> charts the table's first column as the
+// labels and the given columns (1-based; default: all the others) as the series, all of one measure (counts) on
+// one axis. Lines are drawn straight between points: a smoothed curve rises above the counts it joins. The table stays the accessible,
 // exact form of the same figures; the canvas is marked data-rendered once drawn.
 (function () {
   'use strict';
@@ -24,7 +25,7 @@
     var wanted = canvas.getAttribute('data-columns');
     var columns = wanted ? wanted.split(',').map(function (n) { return parseInt(n, 10) - 1; })
       : headers.map(function (header, index) { return index; }).slice(1);
-    var type = canvas.getAttribute('data-chart') || 'line';
+    var type = canvas.getAttribute('data-chart') || 'bar';
     new Chart(canvas, {
       type: type,
       data: {
@@ -35,7 +36,7 @@
             data: rows.map(function (row) { return number(row[column]); }),
             borderColor: COLOURS[index % COLOURS.length],
             backgroundColor: COLOURS[index % COLOURS.length],
-            tension: 0.2,
+            tension: 0,
             pointRadius: rows.length > 40 ? 0 : 2
           };
         })

@@ -148,6 +148,14 @@ public class MessageCounts {
         write(changes);
     }
 
+    /**
+     * Whether an attempt's delivery says how deep the cascade went: the cascade's own attempts only, and not a report
+     * that came after the cascade had moved on (a late delivery), so that each delivered message counts at one step.
+     */
+    private static boolean countsForDepth(AttemptRow attempt, AttemptStatus before) {
+        return !attempt.required() && before != AttemptStatus.EXPIRED;
+    }
+
     /** Attempts about to be written, each with the status it has in the database before the write. */
     void attemptsChanged(Collection<MessageStore.AttemptUpdate> updates) {
         CountChanges changes = new CountChanges();
@@ -162,7 +170,7 @@ public class MessageCounts {
             Instant acceptedAt = update.acceptedAt();
             changes.add(company, acceptedAt, channel, attempts(before), -1);
             changes.add(company, acceptedAt, channel, attempts(attempt.status()), 1);
-            if (before.isDelivered() != attempt.status().isDelivered()) {
+            if (before.isDelivered() != attempt.status().isDelivered() && countsForDepth(attempt, before)) {
                 changes.add(company, acceptedAt, channel, deliveredAt(attempt.step() + 1), attempt.status().isDelivered() ? 1 : -1);
             }
             if (attempt.status().isFallback() && !before.isFallback()) {

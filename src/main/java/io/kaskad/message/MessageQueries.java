@@ -159,9 +159,11 @@ public class MessageQueries {
             .query(rs -> {
                 found.add(new MessageCounts.Count(at, rs.getString(1), MessageCounts.messages(MessageStatus.valueOf(rs.getString(2))), rs.getLong(3)));
             });
-        jdbc.sql("SELECT a.channel, a.status, a.step, COUNT(*), SUM(CASE WHEN EXISTS (SELECT 1 FROM message_attempt b WHERE b.message_id = a.message_id"
-                + " AND b.step > a.step AND b.status IN ('SENT', 'DELIVERED', 'READ', 'FAILED', 'NO_ACCOUNT', 'EXPIRED')) THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN a.error_code = '" + AttemptSender.SESSION_CLOSED + "' THEN 1 ELSE 0 END)"
+        String movedOn = "EXISTS (SELECT 1 FROM message_attempt b WHERE b.message_id = a.message_id"
+                + " AND b.step > a.step AND b.status IN ('SENT', 'DELIVERED', 'READ', 'FAILED', 'NO_ACCOUNT', 'EXPIRED'))";
+        jdbc.sql("SELECT a.channel, a.status, a.step, COUNT(*), SUM(CASE WHEN " + movedOn + " THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN a.error_code = '" + AttemptSender.SESSION_CLOSED + "' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN a.required = FALSE AND NOT " + movedOn + " THEN 1 ELSE 0 END)"
                 + attempts + " GROUP BY a.channel, a.status, a.step")
             .params(where.params())
             .query(rs -> {
@@ -171,7 +173,8 @@ public class MessageQueries {
                 long late = status.isDelivered() ? rs.getLong(5) : 0;
                 found.add(new MessageCounts.Count(at, channel, MessageCounts.attempts(status), count));
                 if (status.isDelivered()) {
-                    found.add(new MessageCounts.Count(at, channel, MessageCounts.deliveredAt(rs.getInt(3) + 1), count));
+                    // the depth counts the cascade's own delivery of a message, once: not a required channel, not a late report
+                    found.add(new MessageCounts.Count(at, channel, MessageCounts.deliveredAt(rs.getInt(3) + 1), rs.getLong(7)));
                     found.add(new MessageCounts.Count(at, channel, MessageCounts.LATE_DELIVERY, late));
                     found.add(new MessageCounts.Count(at, channel, MessageCounts.fallback(AttemptStatus.EXPIRED), late));
                 }

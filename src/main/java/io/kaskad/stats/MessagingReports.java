@@ -1,5 +1,6 @@
 package io.kaskad.stats;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -30,17 +31,19 @@ public class MessagingReports {
     private final MessageCounts counts;
     private final MessageQueries messages;
     private final ChatSessionQueries sessions;
+    private final Clock clock;
 
-    MessagingReports(MessageCounts counts, MessageQueries messages, ChatSessionQueries sessions) {
+    MessagingReports(MessageCounts counts, MessageQueries messages, ChatSessionQueries sessions, Clock clock) {
         this.counts = counts;
         this.messages = messages;
         this.sessions = sessions;
+        this.clock = clock;
     }
 
     /** A company's messages of the period, on one channel or (null) all. */
     public MessagingReport company(long companyId, Period period, Channel channel) {
         return build(counts.overPeriod(companyId, fromHour(period), period.to(), seriesChannel(channel)), period, channel,
-                sessions.figures(companyId, period.from(), period.to()), true);
+                sessions.figures(companyId, period.from(), period.to()), clock.instant());
     }
 
     /**
@@ -49,12 +52,12 @@ public class MessagingReports {
      */
     public MessagingReport ofBulkOrTask(long companyId, Period period, Channel channel, String bulkId, String taskId) {
         return build(messages.countsOf(companyId, new MessageFilter(period.from(), period.to(), null, channel, bulkId, taskId, null)),
-                period, channel, null, false);
+                period, channel, null, null);
     }
 
     /** Every company's messages of the period together. */
     public MessagingReport platform(Period period) {
-        return build(counts.overPeriod(null, fromHour(period), period.to(), MessageCounts.ALL_CHANNELS), period, null, null, true);
+        return build(counts.overPeriod(null, fromHour(period), period.to(), MessageCounts.ALL_CHANNELS), period, null, null, clock.instant());
     }
 
     private static String seriesChannel(Channel channel) {
@@ -65,11 +68,15 @@ public class MessagingReports {
         return period.from().truncatedTo(ChronoUnit.HOURS);
     }
 
+    /** {@code seriesUntil}: the rows over time end with the hour or day of this instant (null: no rows over time). */
     private static MessagingReport build(List<MessageCounts.Count> found, Period period, Channel only, ChatSessionQueries.Figures chats,
-            boolean overTime) {
+            Instant seriesUntil) {
+        boolean overTime = seriesUntil != null;
         String messagesChannel = only == null ? MessageCounts.ALL_CHANNELS : only.name();
         Map<LocalDateTime, Map<MessageStatus, Long>> byBucket = new LinkedHashMap<>();
-        LocalDateTime last = bucket(period.to().minusNanos(1), period);
+        // the hours (or days) that have not come yet have no row: a chart would draw them as zeros
+        Instant end = overTime && seriesUntil.isBefore(period.to()) ? seriesUntil.plusNanos(1) : period.to();
+        LocalDateTime last = bucket(end.minusNanos(1), period);
         for (LocalDateTime bucket = bucket(period.from(), period); !bucket.isAfter(last);
                 bucket = period.hourly() ? bucket.plusHours(1) : bucket.plusDays(1)) {
             byBucket.put(bucket, new EnumMap<>(MessageStatus.class));

@@ -1,6 +1,7 @@
 package io.kaskad.browser;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -54,8 +55,21 @@ class StatisticsBrowserIT extends BrowserTest {
         screenshot("statistics.png");
 
         String csv = download(driver.findElement(By.id("export-statistics")).getAttribute("href"));
-        assertThat(csv.lines().findFirst()).contains("\uFEFFНачало;Принято;Доставлено;Не доставлено;Отменено;Отклонено;В работе");
-        assertThat(csv.lines().skip(1).mapToLong(line -> Long.parseLong(line.split(";")[1])).sum()).isEqualTo(2);
+        // every table of the page, each under its heading
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("\uFEFFПо времени");
+        assertThat(lines.get(1)).isEqualTo("Начало;Принято;Доставлено;Не доставлено;Отменено;Отклонено;В работе");
+        assertThat(lines.stream().skip(2).takeWhile(line -> !line.isEmpty()).mapToLong(line -> Long.parseLong(line.split(";")[1])).sum())
+            .isEqualTo(2);
+        assertThat(lines).contains("По каналам", "На каком канале каскада доставлено", "1-й канал;1", "2-й канал;1",
+                "Переходы на следующий канал", "Ошибка;1", "Чат-сессии");
+        assertThat(lines.stream().filter(line -> line.startsWith("SMS;"))).containsExactly("SMS;2;2;1;50.0;1;0;0;0;0;10;0");
+
+        // counts are drawn as bars, on one axis of counts
+        assertThat(((Number) ((JavascriptExecutor) driver).executeScript(
+                "return Chart.getChart(document.querySelector('canvas[data-table=\"series-table\"]')).config.type === 'bar' ? 1 : 0")).intValue())
+            .isEqualTo(1);
+        assertThat(driver.findElement(By.id("period")).getAttribute("value")).isEqualTo("today");
 
         logIn(TestAdmins.USERNAME, TestAdmins.PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#last-24h canvas[data-rendered='true']")));

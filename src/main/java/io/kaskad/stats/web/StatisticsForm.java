@@ -20,17 +20,17 @@ record StatisticsForm(String period, @DateTimeFormat(iso = DateTimeFormat.ISO.DA
     static final String MONTH = "30d";
     static final String CUSTOM = "custom";
 
-    /** The period chosen; an unknown name is the last 7 days. Throws IllegalArgumentException for custom days out of order or too many. */
+    /** The period chosen; none, or an unknown name, is today (what a user checks first). Throws IllegalArgumentException for custom days out of order or too many. */
     Period toPeriod(LocalDate today, ZoneId zone) {
         if (period == null && (bulkId() != null || taskId() != null)) {
             return Period.days(CUSTOM, today.minusDays(Period.MAX_DAYS - 1), today, zone);
         }
-        String key = period == null ? WEEK : period;
+        String key = period == null ? TODAY : period;
         return switch (key) {
-            case TODAY -> Period.days(TODAY, today, today, zone);
+            case WEEK -> Period.days(WEEK, today.minusDays(6), today, zone);
             case MONTH -> Period.days(MONTH, today.minusDays(29), today, zone);
             case CUSTOM -> Period.days(CUSTOM, from == null ? today.minusDays(6) : from, to == null ? today : to, zone);
-            default -> Period.days(WEEK, today.minusDays(6), today, zone);
+            default -> Period.days(TODAY, today, today, zone);
         };
     }
 
