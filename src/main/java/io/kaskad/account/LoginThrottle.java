@@ -4,8 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -59,11 +57,6 @@ public class LoginThrottle {
             return key.startsWith(DEVICE);
         }
 
-        /** The end of the lock on the UTC clock, as the admin page lists it. */
-        public LocalDateTime untilUtc() {
-            return LocalDateTime.ofInstant(lockedUntil, ZoneOffset.UTC);
-        }
-
         public String subject() {
             return key.substring(key.indexOf(':') + 1);
         }
@@ -100,10 +93,6 @@ public class LoginThrottle {
 
     /** A user name that failed logins were tried for since {@code since}: how often, from how many addresses, when last. */
     public record Attack(String username, long failures, long addresses, Instant lastAt) {
-
-        public LocalDateTime lastAtUtc() {
-            return LocalDateTime.ofInstant(lastAt, ZoneOffset.UTC);
-        }
     }
 
     /** The user names most failed logins were tried for since {@code since}, most first (at most {@code limit}). */

@@ -1,8 +1,10 @@
 package io.kaskad.account;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -23,8 +25,12 @@ public class UserService {
     private final PasswordPolicy passwords;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ZoneId installationZone;
 
-    UserService(UserAccountRepository users, PasswordEncoder passwordEncoder, Clock clock, PasswordPolicy passwords, JdbcClient jdbc) {
+    UserService(UserAccountRepository users, PasswordEncoder passwordEncoder, Clock clock, PasswordPolicy passwords, JdbcClient jdbc,
+            @Value("${kaskad.time-zone:}") String installationZone) {
+        this.installationZone = installationZone == null || installationZone.isBlank() ? ZoneId.systemDefault()
+                : ZoneId.of(installationZone.strip());
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.users = users;
@@ -89,6 +95,27 @@ public class UserService {
         UserAccount reset = users.save(user.withTemporaryPassword(passwordEncoder.encode(temporaryPassword)));
         forgetRememberedLogins(user.username());
         return reset;
+    }
+
+    /** The zone an admin's pages show times in: their own choice, else the installation's ({@code kaskad.time-zone}). */
+    public ZoneId adminZone(long userId) {
+        return users.findById(userId).map(UserAccount::timeZone).filter(ZoneId.getAvailableZoneIds()::contains).map(ZoneId::of)
+            .orElse(installationZone);
+    }
+
+    /** The installation's time zone, which admins see until they choose their own. */
+    public ZoneId installationZone() {
+        return installationZone;
+    }
+
+    /** An admin chooses the zone of their pages' times; blank: the installation's again. */
+    public void setTimeZone(long userId, String zone) {
+        String chosen = zone == null || zone.isBlank() ? null : zone.strip();
+        if (chosen != null && !ZoneId.getAvailableZoneIds().contains(chosen)) {
+            throw new InvalidRequestException(List.of(new InvalidRequestException.Problem("timeZone", "validation.timezone", chosen)));
+        }
+        UserAccount user = users.findById(userId).orElseThrow(() -> new NotFoundException("User", userId));
+        users.save(user.withTimeZone(chosen));
     }
 
     /** Whether an admin reset the user's password and the user has not chosen their own since. */

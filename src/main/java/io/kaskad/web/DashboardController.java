@@ -2,7 +2,6 @@ package io.kaskad.web;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -52,7 +51,7 @@ class DashboardController {
         if (user.isAdmin()) {
             model.addAttribute("companyCount", companies.count());
             model.addAttribute("awaitingModeration", templates.awaitingModerationCount());
-            model.addAttribute("report", reports.platform(Period.last24Hours(clock.instant(), ZoneOffset.UTC)));
+            model.addAttribute("report", reports.platform(Period.last24Hours(clock.instant(), users.adminZone(user.userId()))));
             return "dashboard/admin";
         }
         long companyId = user.companyId();

@@ -1,7 +1,6 @@
 package io.kaskad.web;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -9,25 +8,29 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 import io.kaskad.account.CompanyService;
 import io.kaskad.account.PortalUser;
+import io.kaskad.account.UserService;
 
 /**
- * One rule for times on every page: the company's time zone for its users (platform admins, who have
- * no company, see UTC), available to every template as {@code zone} and shown where times are listed.
+ * One rule for times on every page: the company's time zone for its users, and for platform admins, who have no
+ * company, their own choice or the installation's ({@code kaskad.time-zone}); available to every template as
+ * {@code zone} and named in the header.
  */
 @ControllerAdvice
 class TimeZoneAdvice {
 
     private final CompanyService companies;
+    private final UserService users;
 
-    TimeZoneAdvice(CompanyService companies) {
+    TimeZoneAdvice(CompanyService companies, UserService users) {
         this.companies = companies;
+        this.users = users;
     }
 
     @ModelAttribute("zone")
     ZoneId zone(@AuthenticationPrincipal Object principal) {
-        if (principal instanceof PortalUser user && !user.isAdmin()) {
-            return companies.get(user.companyId()).zoneId();
+        if (principal instanceof PortalUser user) {
+            return user.isAdmin() ? users.adminZone(user.userId()) : companies.get(user.companyId()).zoneId();
         }
-        return ZoneOffset.UTC;
+        return users.installationZone();
     }
 }

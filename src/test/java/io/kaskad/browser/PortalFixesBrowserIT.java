@@ -98,4 +98,32 @@ class PortalFixesBrowserIT extends BrowserTest {
     private static String pageText() {
         return (String) ((JavascriptExecutor) driver).executeScript("return document.body.innerText");
     }
+
+    @Autowired
+    io.kaskad.account.UserService users;
+
+    @Test
+    void anAdminSeesTimesInTheInstallationsZoneOrTheirOwn() throws Exception {
+        long adminId = users.search(TestAdmins.USERNAME, 10).stream().filter(u -> u.username().equals(TestAdmins.USERNAME)).findFirst()
+            .orElseThrow().id();
+        try {
+            logIn(TestAdmins.USERNAME, TestAdmins.PASSWORD);
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+            assertThat(driver.findElement(By.id("page-zone-link")).getText()).endsWith("время: " + users.installationZone().getId());
+
+            driver.findElement(By.id("page-zone-link")).click();
+            new org.openqa.selenium.support.ui.Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("timeZone"))))
+                .selectByValue("Asia/Omsk");
+            driver.findElement(By.id("save-time-zone")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-zone-link"), "время: Asia/Omsk"));
+            assertThat(driver.findElement(By.cssSelector(".alert-success")).getText()).isEqualTo("Часовой пояс сохранён.");
+
+            // the platform's day and the lists follow the admin's zone
+            driver.get(baseUrl() + "/");
+            assertThat(driver.findElement(By.id("page-zone-link")).getText()).endsWith("время: Asia/Omsk");
+        }
+        finally {
+            users.setTimeZone(adminId, null);
+        }
+    }
 }
