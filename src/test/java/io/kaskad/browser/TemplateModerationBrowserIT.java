@@ -30,6 +30,9 @@ class TemplateModerationBrowserIT extends BrowserTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    io.kaskad.template.TemplateService templates;
+
     @Test
     void aWhatsAppTemplateIsRejectedFixedApprovedAndDelivered() throws Exception {
         TestCompany acme = accounts.company();
@@ -84,5 +87,38 @@ class TemplateModerationBrowserIT extends BrowserTest {
         driver.get(baseUrl() + "/messages/" + id);
         wait.until(ExpectedConditions.textToBe(By.id("message-status"), "Доставлено"));
         assertThat(driver.findElement(By.cssSelector("#cascade .attempt-text")).getText()).contains("Заказ A-7 готов.");
+    }
+
+    @Test
+    void aModeratorSeesEveryNetworksTextOfAMailruTemplateAndWhereEachWhatsAppButtonLeads() throws Exception {
+        TestCompany acme = accounts.company();
+        io.kaskad.support.TemplatesApi templatesApi = new io.kaskad.support.TemplatesApi(mvc, templates);
+        String mailru = templatesApi.submitted(acme, """
+                {"type":"MAILRU","name":"Акция %s","email":"shop@example.com","body":"Общий текст акции",
+                 "vkBody":"Текст для ВКонтакте","vkGroupUrl":"https://vk.com/kaskad_shop","okGroupUrl":"https://ok.ru/kaskadshop"}"""
+            .formatted(TestAccounts.unique()));
+        String whatsApp = templatesApi.submitted(acme, """
+                {"type":"WHATSAPP","name":"promo_%s","languageCode":"ru","header":{"type":"IMAGE","url":"https://shop.example/banner.png"},
+                 "body":"Заказ {{1}} готов","buttons":[{"type":"URL","text":"Открыть заказ","url":"https://shop.example/orders"},
+                 {"type":"PHONE","text":"Позвонить","phone":"+74951234567"}]}""".formatted(TestAccounts.unique().replace('-', '_')));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+
+        logIn(TestAdmins.USERNAME, TestAdmins.PASSWORD);
+        driver.get(baseUrl() + "/admin/moderation/" + mailru);
+        String vk = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mailru-vk"))).getText();
+        assertThat(vk).contains("Текст для ВКонтакте", "https://vk.com/kaskad_shop").doesNotContain("общий текст");
+        assertThat(driver.findElement(By.id("mailru-ok")).getText()).contains("общий текст", "Общий текст акции", "https://ok.ru/kaskadshop");
+        assertThat(driver.findElement(By.id("mailru-preview")).getText()).contains("shop@example.com");
+
+        driver.get(baseUrl() + "/admin/moderation/" + whatsApp);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("whatsapp-preview")));
+        assertThat(driver.findElements(By.cssSelector(".whatsapp-button-target"))).extracting(e -> e.getText())
+            .containsExactly("Ссылка: https://shop.example/orders", "Звонок: +74951234567");
+        assertThat(driver.findElement(By.cssSelector(".whatsapp-media")).getText()).isEqualTo("Изображение: https://shop.example/banner.png");
+
+        // the client's saved template shows the same
+        logIn(acme.username(), TestAccounts.PASSWORD);
+        driver.get(baseUrl() + "/templates/" + mailru);
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mailru-vk"))).getText()).contains("Текст для ВКонтакте");
     }
 }

@@ -28,6 +28,13 @@ public final class TemplatesApi {
                 "$.id");
     }
 
+    /** A template submitted to moderation; answers its id. */
+    public String submitted(TestCompany company, String json) throws Exception {
+        String id = draft(company, json);
+        mvc.perform(post("/api/v1/templates/{id}/submit", id).header("Authorization", company.bearer())).andExpect(status().isOk());
+        return id;
+    }
+
     /** A template submitted and approved; answers its id. */
     public String approved(TestCompany company, String json) throws Exception {
         String id = draft(company, json);

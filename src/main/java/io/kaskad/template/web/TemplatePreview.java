@@ -8,18 +8,26 @@ import java.util.regex.Matcher;
 import io.kaskad.common.Formats;
 import io.kaskad.channel.SmsLength;
 import io.kaskad.template.TemplateRequest;
+import io.kaskad.template.TemplateType;
 import io.kaskad.template.TemplateVariables;
 import io.kaskad.template.WhatsAppContent;
 
 /**
- * What the editor's live preview shows: each channel's text with sample variables filled in and its
- * SMS length, the variables the template uses, and the WhatsApp message as the phone will show it.
+ * What the editor's live preview, the saved template and the moderator show: each channel's text with sample
+ * variables filled in and its SMS length, the variables the template uses, the WhatsApp message as the phone will
+ * show it with its media header and every button's URL or phone, and a mail.ru template's text per network with its
+ * group, exactly what a moderator approves.
  */
 record TemplatePreview(List<ChannelText> channels, Set<String> variables, String whatsAppHeader, String whatsAppBody,
-        String whatsAppFooter, List<WhatsAppContent.Button> buttons) {
+        String whatsAppFooter, List<WhatsAppContent.Button> buttons, WhatsAppContent.Header whatsAppMedia, Mailru mailru) {
 
 
     record ChannelText(String channel, String text, SmsLength sms) {
+    }
+
+    /** A mail.ru template: the e-mail its decision goes to, and what VK and OK each get (their own body, else the common one). */
+    record Mailru(String email, String body, String vkText, boolean vkOwnBody, String vkGroupUrl, String okText, boolean okOwnBody,
+            String okGroupUrl) {
     }
 
     /**
@@ -38,10 +46,23 @@ record TemplatePreview(List<ChannelText> channels, Set<String> variables, String
             .toList();
         Set<String> variables = TemplateVariables.of(request.channels() == null ? new String[0]
                 : request.channels().values().stream().filter(c -> c != null).map(c -> c.text()).toArray(String[]::new));
-        String header = request.header() == null || request.header().type() != WhatsAppContent.HeaderType.TEXT ? null
-                : parameters(request.header().text());
-        return new TemplatePreview(texts, variables, header, parameters(request.body()), request.footer(),
-                request.buttons() == null ? List.of() : request.buttons());
+        if (request.type() == TemplateType.MAILRU) {
+            return new TemplatePreview(texts, variables, null, null, null, List.of(), null, mailru(request));
+        }
+        if (request.type() != TemplateType.WHATSAPP) {
+            return new TemplatePreview(texts, variables, null, null, null, List.of(), null, null);
+        }
+        boolean textHeader = request.header() != null && request.header().type() == WhatsAppContent.HeaderType.TEXT;
+        WhatsAppContent.Header media = request.header() != null && !textHeader && request.header().type() != null ? request.header() : null;
+        return new TemplatePreview(texts, variables, textHeader ? parameters(request.header().text()) : null, parameters(request.body()),
+                request.footer(), request.buttons() == null ? List.of() : request.buttons(), media, null);
+    }
+
+    private static Mailru mailru(TemplateRequest request) {
+        boolean vkOwn = request.vkBody() != null && !request.vkBody().isBlank();
+        boolean okOwn = request.okBody() != null && !request.okBody().isBlank();
+        return new Mailru(request.email(), request.body(), vkOwn ? request.vkBody() : request.body(), vkOwn, request.vkGroupUrl(),
+                okOwn ? request.okBody() : request.body(), okOwn, request.okGroupUrl());
     }
 
     /** Variables shown as their sample value, e.g. {name} → «name». */
