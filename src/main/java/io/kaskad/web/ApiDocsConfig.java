@@ -49,7 +49,7 @@ class ApiDocsConfig {
                 .description("""
                         Notifications over SMS, e-mail, push, WhatsApp, Viber, Telegram, VK, OK and web chat with a cascade \
                         (the next channel when one does not deliver), templates, send tasks, chats and statistics. \
-                        The request and answer shapes are TWIN's (seeds 000–004): a client written against them works unchanged.
+                        The request and answer shapes are those of TWIN's API: a client written for it works unchanged.
 
                         Authorize with an API key from «Настройки компании → API-ключи»: `Authorization: Bearer ksk_…`. \
                         Errors are `application/problem+json`."""))

@@ -68,7 +68,7 @@ class ApiDocsIT {
     }
 
     @Test
-    void theDocumentSaysHowToAuthorizeWhatErrorsLookLikeAndShowsTheSeedsRequests() throws Exception {
+    void theDocumentSaysHowToAuthorizeWhatErrorsLookLikeAndShowsExampleRequests() throws Exception {
         mvc.perform(get("/v3/api-docs"))
             .andExpect(jsonPath("$.components.securitySchemes.apiKey.scheme").value("bearer"))
             .andExpect(jsonPath("$.security[0].apiKey").isArray())
@@ -79,6 +79,18 @@ class ApiDocsIT {
                 .exists())
             // the chat widget's start needs no key
             .andExpect(jsonPath("$.paths['/api/chats/v1/chats/{chatId}/sessions'].post.security").isEmpty());
+    }
+
+    @Test
+    void everyOperationIsGroupedUnderATagNamedForTheUserAndNothingSpeaksOfSourceDocuments() throws Exception {
+        String document = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<String> operationTags = JsonPath.read(document, "$.paths.*.*.tags[*]");
+        assertThat(operationTags).isNotEmpty().noneMatch(tag -> tag.endsWith("-controller"));
+        assertThat(new java.util.TreeSet<>(operationTags)).containsExactlyInAnyOrder("API-ключи", "Задания на отправку", "Компания",
+                "Провайдеры", "Чат-сессии", "Сообщения", "Статистика", "Сценарии ботов", "Чаты", "Шаблоны");
+        List<String> described = JsonPath.read(document, "$.tags[*].name");
+        assertThat(described).containsAll(new java.util.TreeSet<>(operationTags));
+        assertThat(document).doesNotContainIgnoringCase("seed");
     }
 
     @Test

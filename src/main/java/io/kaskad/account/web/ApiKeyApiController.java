@@ -13,11 +13,13 @@ import org.springframework.web.bind.annotation.RestController;
 import io.kaskad.account.ApiClient;
 import io.kaskad.account.ApiKey;
 import io.kaskad.account.ApiKeyService;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The calling company's API keys: list, read, revoke. Keys are created in the portal only, where a
  * person sees the value once; a leaked key must not be able to mint more keys.
  */
+@Tag(name = "API-ключи", description = "Ключи компании: список и отзыв (создаются в портале, ключ показывается один раз)")
 @RestController
 @RequestMapping("/api/v1/api-keys")
 class ApiKeyApiController {

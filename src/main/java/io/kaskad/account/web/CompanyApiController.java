@@ -12,8 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 import io.kaskad.account.ApiClient;
 import io.kaskad.account.Company;
 import io.kaskad.account.CompanyService;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The calling company's own settings: {@code GET/PUT /api/v1/company}. */
+@Tag(name = "Компания", description = "Настройки вызывающей компании: часовой пояс, ограничение скорости, e-mail для уведомлений")
 @RestController
 @RequestMapping("/api/v1/company")
 class CompanyApiController {

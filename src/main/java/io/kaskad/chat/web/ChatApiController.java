@@ -22,11 +22,13 @@ import io.kaskad.chat.ChatRequest;
 import io.kaskad.chat.ChatService;
 import io.kaskad.chat.ChatView;
 import io.kaskad.common.NotFoundException;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * Chats over the API with the portal's validation, so client systems set chats up without clicking.
  * Avatars are sent as the raw image ({@code Content-Type: image/png} or {@code image/jpeg}).
  */
+@Tag(name = "Чаты", description = "Чаты: настройки, виджет, аватары, Telegram-бот")
 @RestController
 @RequestMapping("/api/v1/chats")
 class ChatApiController {

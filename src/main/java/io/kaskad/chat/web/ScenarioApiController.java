@@ -20,8 +20,10 @@ import io.kaskad.chat.ScenarioEngine;
 import io.kaskad.chat.ScenarioRequest;
 import io.kaskad.chat.ScenarioService;
 import io.kaskad.chat.ScenarioView;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Bot scenarios over the API, with the same validation as the portal, and a test turn that stores nothing. */
+@Tag(name = "Сценарии ботов", description = "Сценарии ботов и их проверка")
 @RestController
 @RequestMapping("/api/v1/scenarios")
 class ScenarioApiController {

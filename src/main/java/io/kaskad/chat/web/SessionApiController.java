@@ -29,6 +29,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The chat-session API of seed 003. Like the seed's, it needs no API key: the widget calls it from
@@ -41,6 +42,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
  * messenger. A client system that knows its users' messenger identities presents the company's API
  * key ({@code Authorization: Bearer}) and its sessions keep them.
  */
+@Tag(name = "Чат-сессии", description = "Сессии чатов: начать, писать, читать и получать новые сообщения (SSE); ключ не нужен")
 @RestController
 // the widget's API: open to a chat's visitors, a company key optional (see SecurityConfig.publicChatSecurity)
 @SecurityRequirements
@@ -65,11 +67,11 @@ class SessionApiController {
     }
 
     @PostMapping("/api/chats/v1/chats/{chatId}/sessions")
-    @Operation(summary = "Start a chat session (seed 003)",
+    @Operation(summary = "Start a chat session",
             description = "Open to the chat's visitors (no key): a web session. With the company's API key the request may "
                     + "carry a messenger identity. `sessionId` continues an open session instead.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @Content(
-            schema = @Schema(implementation = StartSessionRequest.class), examples = @ExampleObject(name = "Seed 003", value = START_SESSION)))
+            schema = @Schema(implementation = StartSessionRequest.class), examples = @ExampleObject(name = "A visitor of the website", value = START_SESSION)))
     @ResponseStatus(HttpStatus.CREATED)
     StartedSession start(@AuthenticationPrincipal ApiClient client, @PathVariable String chatId,
             @RequestBody(required = false) StartSessionRequest request, HttpServletRequest http) {

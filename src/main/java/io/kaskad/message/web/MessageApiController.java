@@ -41,9 +41,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The send API of seeds 000 and 004, and reading and cancelling messages. */
+@Tag(name = "Сообщения", description = "Отправка уведомлений каскадом, статус сообщения и его попыток, отмена")
 @RestController
 @RequestMapping("/api/v1/messages")
 class MessageApiController {
@@ -85,7 +87,7 @@ class MessageApiController {
      * and nothing is sent twice.
      */
     @PostMapping
-    @Operation(summary = "Send notifications (seed 000: POST /messages)",
+    @Operation(summary = "Send notifications",
             description = "One message per destination; its channels are tried in order until one delivers (a channel with "
                     + "`required: true` is sent whatever becomes of those before it). With `Idempotency-Key` a retry sends nothing twice.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = SendRequest.class),

@@ -24,12 +24,14 @@ import io.kaskad.provider.ConnectionRequest;
 import io.kaskad.provider.ProviderClient.CheckResult;
 import io.kaskad.provider.ProviderConnection;
 import io.kaskad.provider.ProviderConnections;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 /**
  * The calling company's provider connections. Secrets are write-only: an answer names the secrets
  * that are set ({@code "password": "set"}), never their values.
  */
+@Tag(name = "Провайдеры", description = "Подключения компании к её провайдерам (SMTP, SMPP): настройки, секреты, проверка")
 @RestController
 @RequestMapping("/api/v1/providers")
 class ProviderApiController {

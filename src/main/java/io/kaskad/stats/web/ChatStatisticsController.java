@@ -18,12 +18,14 @@ import io.kaskad.chat.ChatSessionQueries;
 import io.kaskad.chat.SessionSummary;
 import io.kaskad.common.InvalidRequestException;
 import io.kaskad.common.InvalidRequestException.Problem;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * {@code GET /api/v1/statistics/chat/sessions} as seed 004 step 3 uses it. {@code fields} picks the
  * item's fields; a name that is not a field is taken for a dialog-result variable (the seed asks for
  * {@code nps}), which brings {@code dialogResultsFromBotJson}. Without {@code fields}, all fields.
  */
+@Tag(name = "Статистика", description = "Статистика сообщений и чат-сессий за период")
 @RestController
 class ChatStatisticsController {
 

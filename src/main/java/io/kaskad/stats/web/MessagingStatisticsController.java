@@ -21,12 +21,14 @@ import io.kaskad.message.MessageFilter;
 import io.kaskad.message.MessageQueries;
 import io.kaskad.message.MessageStatus;
 import io.kaskad.message.MessageSummary;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * {@code GET /api/v1/statistics/messaging/messages} as seed 004 step 2 uses it: {@code from}, {@code to},
  * paging ({@code page}, also accepted as {@code pages} as the seed writes it, and {@code limit}),
  * filters, and the {@code fields} projection; answers {@code {"count": …, "items": […]}}.
  */
+@Tag(name = "Статистика", description = "Статистика сообщений и чат-сессий за период")
 @RestController
 class MessagingStatisticsController {
 

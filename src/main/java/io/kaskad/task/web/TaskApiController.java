@@ -35,12 +35,14 @@ import io.kaskad.task.TaskFiles;
 import io.kaskad.task.TaskService;
 import io.kaskad.task.TaskType;
 import io.kaskad.task.TaskView;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * Send tasks over the API, for client systems that upload their campaigns themselves: the same
  * checks and report as the portal, but the task is created at once from the valid rows (a client
  * that wants none of it cancels or deletes it). Reports and results are CSV files.
  */
+@Tag(name = "Задания на отправку", description = "Рассылки из файлов XLSX/CSV: проверка, пробный расчёт, запуск, пауза, отмена, отчёты")
 @RestController
 @RequestMapping("/api/v1/tasks")
 class TaskApiController {

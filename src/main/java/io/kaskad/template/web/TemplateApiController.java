@@ -22,12 +22,14 @@ import io.kaskad.template.TemplateRequest;
 import io.kaskad.template.TemplateService;
 import io.kaskad.template.TemplateType;
 import io.kaskad.template.TemplateView;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Templates of all three kinds over the API, with the portal's validation. Moderation decisions
  * are made in the portal only; the API submits and reports the state.
  */
+@Tag(name = "Шаблоны", description = "Шаблоны уведомлений, WhatsApp и mail.ru и их модерация")
 @RestController
 @RequestMapping("/api/v1/templates")
 class TemplateApiController {
