@@ -40,7 +40,8 @@ public class ShortLinks {
 
     /**
      * A link of a text and the code that stands for it; {@code position} is its order in the text, {@code base} the
-     * address the short link was written with (stored, so that the message page shows the link the customer got).
+     * address the short link was written with (stored, so that the message page shows the link the customer got; null
+     * when too long to keep, and the page shows the current address).
      */
     record Link(String code, int position, String url, String base) {
     }
@@ -58,8 +59,9 @@ public class ShortLinks {
         if (text == null || text.isEmpty()) {
             return new Shortened(text, List.of());
         }
-        String root = publicUrl.base();
-        String base = root + PATH;
+        String base = publicUrl.base() + PATH;
+        // stored with the link, when short enough for its column (a request's Host header is the caller's to choose)
+        String remembered = publicUrl.toRemember();
         List<Link> links = new ArrayList<>();
         StringBuilder out = new StringBuilder();
         Matcher matcher = LINK.matcher(text);
@@ -72,7 +74,7 @@ public class ShortLinks {
             }
             else {
                 String code = newCode();
-                links.add(new Link(code, links.size(), url, root));
+                links.add(new Link(code, links.size(), url, remembered));
                 out.append(base).append(code);
             }
             from = matcher.start() + url.length();

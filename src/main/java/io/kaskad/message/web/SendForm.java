@@ -15,6 +15,8 @@ import io.kaskad.message.SendRequest.ChannelSpec;
 import io.kaskad.message.SendRequest.Destination;
 import io.kaskad.message.SendRequest.MessageSpec;
 
+import static io.kaskad.common.Strings.blankToNull;
+
 /**
  * The portal's "send a message" form: an approved template or up to three channels in cascade order
  * (a channel's text overrides the template's), one destination and/or several recipients pasted one per
@@ -101,10 +103,6 @@ public class SendForm {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    private static String blankToNull(String value) {
-        return blank(value) ? null : value;
     }
 
     public String getEmailSubject() {

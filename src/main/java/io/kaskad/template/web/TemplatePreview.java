@@ -25,9 +25,17 @@ record TemplatePreview(List<ChannelText> channels, Set<String> variables, String
     record ChannelText(String channel, String text, SmsLength sms) {
     }
 
-    /** A mail.ru template: the e-mail its decision goes to, and what VK and OK each get (their own body, else the common one). */
-    record Mailru(String email, String body, String vkText, boolean vkOwnBody, String vkGroupUrl, String okText, boolean okOwnBody,
-            String okGroupUrl) {
+    /** A mail.ru template: the e-mail its decision goes to, and what VK and OK each get. */
+    record Mailru(String email, List<NetworkText> networks) {
+    }
+
+    /** One network's text (its own body, else the common one) and its group; {@code channel} is VK or OK. */
+    record NetworkText(String channel, String text, boolean ownBody, String groupUrl) {
+
+        static NetworkText of(String channel, String ownBody, String commonBody, String groupUrl) {
+            boolean own = ownBody != null && !ownBody.isBlank();
+            return new NetworkText(channel, own ? ownBody : commonBody, own, groupUrl);
+        }
     }
 
     /**
@@ -59,10 +67,8 @@ record TemplatePreview(List<ChannelText> channels, Set<String> variables, String
     }
 
     private static Mailru mailru(TemplateRequest request) {
-        boolean vkOwn = request.vkBody() != null && !request.vkBody().isBlank();
-        boolean okOwn = request.okBody() != null && !request.okBody().isBlank();
-        return new Mailru(request.email(), request.body(), vkOwn ? request.vkBody() : request.body(), vkOwn, request.vkGroupUrl(),
-                okOwn ? request.okBody() : request.body(), okOwn, request.okGroupUrl());
+        return new Mailru(request.email(), List.of(NetworkText.of("VK", request.vkBody(), request.body(), request.vkGroupUrl()),
+                NetworkText.of("OK", request.okBody(), request.body(), request.okGroupUrl())));
     }
 
     /** Variables shown as their sample value, e.g. {name} → «name». */
