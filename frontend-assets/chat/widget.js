@@ -1,5 +1,7 @@
 // The chat widget: starts (or resumes) a session through the seed 003 API and receives every message
-// of it by server push (EventSource); it never polls. The session id is kept per chat in localStorage.
+// of it by server push (EventSource); it never polls. The session id and the client id are kept per chat in
+// localStorage: a new session started here keeps the client, and when a send into the ended session starts
+// a new one with this client, the stream names it and the widget goes on there.
 (function () {
   'use strict';
   var root = document.getElementById('widget');
@@ -10,6 +12,7 @@
   var input = document.getElementById('text');
   var errorBox = document.getElementById('error');
   var storageKey = 'kaskad-chat-' + chatId;
+  var clientKey = 'kaskad-chat-client-' + chatId;
   var sessionId = null;
   var source = null;
   var lastSeq = 0;
@@ -69,16 +72,36 @@
     source = new EventSource('/api/v1/sessions/' + sessionId + '/events?after=' + lastSeq);
     source.addEventListener('message', function (event) { render(JSON.parse(event.data)); });
     source.addEventListener('status', function (event) { root.setAttribute('data-status', event.data); });
+    source.addEventListener('session', function (event) { follow(event.data); });
+  }
+
+  function use(id) {
+    sessionId = id;
+    localStorage.setItem(storageKey, sessionId);
+    root.setAttribute('data-session-id', sessionId);
+  }
+
+  // The ended session's client goes on in a newer one: its messages follow what is already shown.
+  function follow(id) {
+    if (!id || id === sessionId) { return; }
+    use(id);
+    lastSeq = 0;
+    var divider = document.createElement('hr');
+    divider.className = 'session-divider';
+    log.appendChild(divider);
+    listen();
   }
 
   function start() {
     lastSeq = 0;
     log.innerHTML = '';
-    return json('POST', '/api/chats/v1/chats/' + chatId + '/sessions?x_widget=1', { messengerType: 'WEB', returnAnswerAsync: true })
+    var request = { messengerType: 'WEB', returnAnswerAsync: true };
+    var clientId = localStorage.getItem(clientKey);
+    if (clientId) { request.clientId = clientId; }
+    return json('POST', '/api/chats/v1/chats/' + chatId + '/sessions?x_widget=1', request)
       .then(function (session) {
-        sessionId = session.id;
-        localStorage.setItem(storageKey, sessionId);
-        root.setAttribute('data-session-id', sessionId);
+        use(session.id);
+        if (session.clientId) { localStorage.setItem(clientKey, session.clientId); }
         listen();
       })
       .catch(function (e) { showError(e.message); });
@@ -106,7 +129,7 @@
   var saved = localStorage.getItem(storageKey);
   if (saved) {
     json('GET', '/api/v1/sessions/' + saved + '/messages')
-      .then(function () { sessionId = saved; root.setAttribute('data-session-id', sessionId); listen(); })
+      .then(function () { use(saved); listen(); })
       .catch(function () { start(); });
   } else {
     start();

@@ -131,12 +131,17 @@ public class ChatSessionQueries {
         return sessions.find(sessionId).filter(s -> !companies.isBlocked(s.companyId()));
     }
 
-    /** What a session's stream shows: its status and its messages after {@code afterSeq}, from one read of the session. */
-    public record StreamUpdate(SessionStatus status, List<DialogMessage> messages) {
+    /**
+     * What a session's stream shows: its status, its messages after {@code afterSeq}, and, once it has
+     * ended, the client's newer open session in the chat ({@code continuedIn}, null when there is none):
+     * a send into an ended session starts a new one with the same client, and the widget follows it.
+     */
+    public record StreamUpdate(SessionStatus status, List<DialogMessage> messages, String continuedIn) {
     }
 
     public Optional<StreamUpdate> streamUpdate(String sessionId, long afterSeq) {
-        return sessions.find(sessionId).map(s -> new StreamUpdate(s.status(), dialog.after(s.id(), s.publicId(), afterSeq)));
+        return sessions.find(sessionId).map(s -> new StreamUpdate(s.status(), dialog.after(s.id(), s.publicId(), afterSeq),
+                s.status().open() ? null : sessions.newerOpenOfClient(s).orElse(null)));
     }
 
     /** The chat of a session anyone may write to (not of a blocked company), for limits kept per chat. */

@@ -97,7 +97,16 @@ class SessionStarts {
             return session.publicId();
         }
         Chat chat = companyChat(companyId, session.chatPublicId());
-        return start(chat, StartSessionRequest.sameClientAs(session), text, messageId, changes.metadata(session)).id();
+        return start(chat, StartSessionRequest.sameClientAs(session, scenarioAfter(session, chat)), text, messageId,
+                changes.metadata(session)).id();
+    }
+
+    /**
+     * The scenario a new session with an ended session's client runs: the ended one's, unless that was
+     * the offline scenario it fell back to for want of an operator; operators may be on line now.
+     */
+    private static String scenarioAfter(ChatSession ended, Chat chat) {
+        return ended.scenarioId() != null && ended.scenarioId().equals(chat.offlineScenarioId()) ? chat.scenarioId() : ended.scenarioId();
     }
 
     /** A messenger's user writes: to their open session in the chat, or a new one. A bare {@code /start} only starts it. */

@@ -94,6 +94,18 @@ class SessionStore {
             .optional();
     }
 
+    /** The client's open session in the same chat that began after {@code session}: where its widget goes on. */
+    Optional<String> newerOpenOfClient(ChatSession session) {
+        if (session.clientId() == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT public_id FROM chat_session WHERE chat_id = ? AND client_id = ? AND id > ?"
+                + " AND status IN ('ACTIVE', 'WAITING_OPERATOR', 'OPERATOR') ORDER BY id DESC LIMIT 1")
+            .params(session.chatId(), session.clientId(), session.id())
+            .query(String.class)
+            .optional();
+    }
+
     /** The client id a messenger user had in this chat before, so one person keeps one client id. */
     Optional<String> knownClient(long chatId, String messengerType, String messengerUserId) {
         return jdbc.sql("SELECT client_id FROM chat_session WHERE chat_id = ? AND messenger_type = ? AND messenger_user_id = ? "

@@ -37,9 +37,9 @@ public record StartSessionRequest(String name, String botId, String sessionId, I
                 deviceId, null, null, true);
     }
 
-    /** A new session with the client of {@code session}, in the same scenario. */
-    static StartSessionRequest sameClientAs(ChatSession session) {
-        return new StartSessionRequest(session.name(), session.scenarioId(), null, null, session.messengerType(), session.messengerUserId(),
+    /** A new session with the client of {@code session}, running {@code scenarioId}. */
+    static StartSessionRequest sameClientAs(ChatSession session, String scenarioId) {
+        return new StartSessionRequest(session.name(), scenarioId, null, null, session.messengerType(), session.messengerUserId(),
                 null, null, session.clientName(), session.clientId(), session.clientExternalId(), session.clientPhone(), session.clientEmail(),
                 session.clientDeviceId(), session.clientTimezone(), null, true);
     }

@@ -11,7 +11,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.jayway.jsonpath.JsonPath;
+
 import io.kaskad.support.ChatsApi;
+import io.kaskad.support.MessagesApi;
 import io.kaskad.support.TestAccounts;
 import io.kaskad.support.TestAccounts.TestCompany;
 
@@ -100,5 +103,66 @@ class ChatsBrowserIT extends BrowserTest {
         driver.switchTo().window(portal);
     }
 
-    /** The long form's buttons are below the fold of the headless window: scroll to them as a person would (at once: Bootstrap scrolls smoothly). */
+    /**
+     * With nobody on line the visitor's dialog falls back to the offline scenario and ends; an advertising
+     * message into that ended session starts a new one with the same client, which the open widget follows
+     * (and keeps after a reload), and which runs the chat's own scenario now that an operator is on line.
+     */
+    @Test
+    void anAdvertisingMessageIntoAnEndedSessionReachesTheVisitorsWidget() throws Exception {
+        TestCompany acme = accounts.company();
+        ChatsApi chats = new ChatsApi(mvc, acme.bearer());
+        String offline = chats.scenario("""
+                {"name":"Ночью","start":"n","steps":[{"id":"n","messages":["Мы работаем с 9 до 18, оставьте вопрос"],"action":"END"}]}""");
+        String toOperator = chats.scenario("""
+                {"name":"К оператору","start":"o","steps":[{"id":"o","messages":["Соединяю с оператором"],"action":"OPERATOR"}]}""");
+        String chatId = chats.chat("{\"name\":\"Витрина\",\"scenarioId\":\"" + toOperator + "\",\"offlineScenarioId\":\"" + offline + "\"}");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+
+        signOut();
+        driver.get(baseUrl() + "/widget/" + chatId);
+        String widget = driver.getWindowHandle();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("log"), "оставьте вопрос"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("widget"), "data-status", "CLOSED"));
+        String ended = driver.findElement(By.id("widget")).getAttribute("data-session-id");
+
+        // an operator goes on line in another tab
+        driver.switchTo().newWindow(WindowType.TAB);
+        String portal = driver.getWindowHandle();
+        new LoginPage(driver, baseUrl()).open().logInAs(acme.username(), TestAccounts.PASSWORD);
+        driver.get(baseUrl() + "/dialogs");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("operator-toggle"))).click();
+        wait.until(ExpectedConditions.textToBe(By.id("operator-state"), "на линии"));
+
+        // the company sends an advertising message into the ended session
+        MessagesApi messages = new MessagesApi(mvc, acme.bearer());
+        String messageId = messages.sendOne(MessagesApi.message(
+                "{\"chat\":{\"chatSessionId\":\"" + ended + "\",\"text\":\"Скидка 10% до пятницы\"}}", "{\"phone\":\"79160000002\"}"));
+        String fresh = JsonPath.read(messages.awaitStatus(messageId, "DELIVERED"), "$.attempts[0].providerMessageId");
+        assertThat(fresh).isNotEqualTo(ended);
+
+        // the visitor's open widget goes on in the new session without a reload
+        driver.switchTo().window(widget);
+        wait.until(ExpectedConditions.attributeToBe(By.id("widget"), "data-session-id", fresh));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("log"), "Скидка 10% до пятницы"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("log"), "Соединяю с оператором"));
+        assertThat(driver.findElements(By.cssSelector(".msg.BOT .bubble"))).extracting(e -> e.getText())
+            .containsExactly("Соединяю с оператором", "Мы работаем с 9 до 18, оставьте вопрос", "Скидка 10% до пятницы",
+                    "Соединяю с оператором");
+
+        // the new session waits for the operator who is on line instead of running the offline scenario
+        driver.switchTo().window(portal);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".dialog-row[data-session-id='" + fresh + "']"),
+                "Ждёт оператора"));
+
+        // a reload keeps the visitor in the new session
+        driver.switchTo().window(widget);
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("log"), "Скидка 10% до пятницы"));
+        assertThat(driver.findElement(By.id("widget")).getAttribute("data-session-id")).isEqualTo(fresh);
+        driver.close();
+        driver.switchTo().window(portal);
+        driver.findElement(By.id("operator-toggle")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("operator-state"), "не на линии"));
+    }
 }

@@ -1,5 +1,7 @@
 package io.kaskad.chat;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -14,6 +16,7 @@ import io.kaskad.support.IntegrationTest;
 import io.kaskad.support.PortalLogin;
 import io.kaskad.support.TestAccounts;
 import io.kaskad.support.TestAccounts.TestCompany;
+import io.kaskad.support.TestClock;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -41,6 +44,9 @@ class ChatsPortalIT {
 
     @Autowired
     TestAccounts accounts;
+
+    @Autowired
+    TestClock clock;
 
     @Test
     void theFormSavesEveryFieldAndABadValueKeepsTheChatUnsavedWithTheReason() throws Exception {
@@ -185,5 +191,25 @@ class ChatsPortalIT {
         mvc.perform(post("/dialogs/online").param("on", "false").param("chat", "a b&c=d").session(portal).with(csrf()))
             .andExpect(redirectedUrl("/dialogs?chat=a+b%26c%3Dd"));
         mvc.perform(post("/dialogs/{id}/take", "{x}").session(portal).with(csrf())).andExpect(status().isNotFound());
+    }
+
+    /** A tab that slept past the presence shows "не на линии" at the next refresh of the list, not a stale "на линии". */
+    @Test
+    void theDialogListsRefreshShowsAPresenceThatHasLapsed() throws Exception {
+        TestCompany acme = accounts.company();
+        MockHttpSession portal = PortalLogin.as(mvc, acme.username(), TestAccounts.PASSWORD);
+        mvc.perform(post("/dialogs/online").session(portal).with(csrf())).andExpect(status().isFound());
+        mvc.perform(get("/dialogs/rows").session(portal))
+            .andExpect(content().string(containsString("hx-swap-oob=\"true\"")))
+            .andExpect(content().string(containsString(">на линии<")));
+        try {
+            clock.advance(Duration.ofMinutes(2));
+            mvc.perform(get("/dialogs/rows").session(portal))
+                .andExpect(content().string(containsString(">не на линии<")))
+                .andExpect(content().string(containsString(">Выйти на линию<")));
+        }
+        finally {
+            clock.reset();
+        }
     }
 }

@@ -59,6 +59,8 @@ class DialogsPortalController {
     String rows(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) String chat, Model model) {
         operators.heartbeat(user.userId());
         model.addAttribute("chat", chat);
+        model.addAttribute("online", operators.online(user.userId()));
+        model.addAttribute("refreshPresence", true);
         model.addAttribute("dialogs", queries.recent(user.companyId(), chat, LIST_SIZE));
         return "chats/dialogs :: rows";
     }

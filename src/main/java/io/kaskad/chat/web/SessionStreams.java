@@ -56,6 +56,7 @@ class SessionStreams implements SmartLifecycle {
         final SseEmitter emitter;
         volatile long lastSeq;
         volatile SessionStatus lastStatus;
+        volatile String continuedIn;
         volatile long lastSentAt = System.currentTimeMillis();
 
         Watcher(SseEmitter emitter, long lastSeq) {
@@ -113,6 +114,11 @@ class SessionStreams implements SmartLifecycle {
                 if (status != watcher.lastStatus) {
                     watcher.emitter.send(SseEmitter.event().name("status").data(status.name()));
                     watcher.lastStatus = status;
+                    watcher.lastSentAt = System.currentTimeMillis();
+                }
+                if (update.continuedIn() != null && !update.continuedIn().equals(watcher.continuedIn)) {
+                    watcher.emitter.send(SseEmitter.event().name("session").data(update.continuedIn()));
+                    watcher.continuedIn = update.continuedIn();
                     watcher.lastSentAt = System.currentTimeMillis();
                 }
                 if (System.currentTimeMillis() - watcher.lastSentAt > KEEP_ALIVE) {
