@@ -1,5 +1,6 @@
 package io.kaskad.chat;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -7,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the bot itself says when no scenario does (greeting, nobody on line, an operator joined, the
- * rating): from the message bundles, in the chats' language (Russian, the default bundle).
+ * dialog's result, the rating): from the message bundles, in the chats' language (Russian, the default bundle).
  */
 @Component
 class BotTexts {
@@ -39,6 +40,20 @@ class BotTexts {
 
     String thanksForRating() {
         return text("chat.bot.thanks-for-rating");
+    }
+
+    /** Asked when a dialog ends without a result and the chat wants one. */
+    String resultQuestion() {
+        return text("chat.bot.result-question");
+    }
+
+    /** The answer buttons of {@link #resultQuestion()}; any other text the client writes is kept as the result too. */
+    List<String> resultAnswers() {
+        return List.of(text("chat.bot.result-solved"), text("chat.bot.result-unsolved"));
+    }
+
+    String thanksForResult() {
+        return text("chat.bot.thanks-for-result");
     }
 
     String ratingQuestion(int scale) {

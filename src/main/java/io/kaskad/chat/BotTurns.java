@@ -23,10 +23,15 @@ import io.kaskad.common.NotFoundException;
 /**
  * The bot's side of a dialog: a client's text goes to the session's scenario and its answers are said;
  * the scenario may end the dialog or hand it to operators (who may be off line or all busy); an ended
- * dialog asks for a rating when the chat wants one, and the client's answer to it is taken as the score.
+ * dialog asks the client for its result when nobody gave one and the chat wants it, then for a rating
+ * when the chat wants one; the client's answers are taken as the result and the score.
  */
 @Component
 class BotTurns {
+
+    /** The dialog result an operator or the client gives when the dialog ends. */
+    static final String RESULT = "result";
+    private static final int MAX_RESULT = 255;
 
     private final ChatRepository chats;
     private final ChatService chatService;
@@ -84,6 +89,9 @@ class BotTurns {
             windows.recordInbound(s.companyId(), Channel.WHATSAPP, s.messengerUserId(), now);
         }
         ChatSettings settings = chatService.settings(chat);
+        if (awaitingResult(s, settings, now)) {
+            return withClientsResult(s, text, settings, said, now);
+        }
         if (s.awaitingFeedback(now)) {
             Integer score = rating(text, settings.feedbackScale());
             if (score != null) {
@@ -120,6 +128,10 @@ class BotTurns {
     ChatSession end(ChatSession session, SessionStatus status, ChatSettings settings, List<DialogMessage> said) {
         Instant now = clock.instant();
         ChatSession ended = session.ended(status, now);
+        if (settings.dialogResultRequest() && !changes.results(session).containsKey(RESULT)) {
+            said.add(changes.say(session, Author.BOT, texts.resultQuestion(), texts.resultAnswers()));
+            return ended.withFeedbackUntil(now.plusSeconds(settings.feedbackPeriod()));
+        }
         if (settings.feedbackRequest() && session.feedbackScore() == null) {
             said.add(askRating(session, settings));
             ended = ended.withFeedbackUntil(now.plusSeconds(settings.feedbackPeriod()));
@@ -128,6 +140,29 @@ class BotTurns {
     }
 
     /** The rating question, with the scale's numbers as answers. */
+    /**
+     * The chat asks for the dialog's result and nobody gave it when the dialog ended: the client's next
+     * message in the period after the end is the result (the rating, if the chat wants one, is asked next).
+     */
+    private boolean awaitingResult(ChatSession session, ChatSettings settings, Instant now) {
+        return !session.status().open() && settings.dialogResultRequest() && session.feedbackUntil() != null
+                && now.isBefore(session.feedbackUntil()) && !changes.results(session).containsKey(RESULT);
+    }
+
+    private ChatSession withClientsResult(ChatSession session, String text, ChatSettings settings, List<DialogMessage> said,
+            Instant now) {
+        Map<String, String> results = changes.results(session);
+        results.put(RESULT, text.length() > MAX_RESULT ? text.substring(0, MAX_RESULT) : text);
+        ChatSession answered = session.withBot(session.scenarioId(), changes.json(new ScenarioEngine.State(null, results, true, false)),
+                session.status());
+        said.add(changes.say(session, Author.BOT, texts.thanksForResult(), List.of()));
+        if (settings.feedbackRequest() && session.feedbackScore() == null) {
+            said.add(askRating(session, settings));
+            return answered.withFeedbackUntil(now.plusSeconds(settings.feedbackPeriod()));
+        }
+        return answered.withFeedbackUntil(null);
+    }
+
     DialogMessage askRating(ChatSession session, ChatSettings settings) {
         return changes.say(session, Author.BOT, texts.ratingQuestion(settings.feedbackScale()),
                 IntStream.rangeClosed(1, settings.feedbackScale()).mapToObj(Integer::toString).toList());

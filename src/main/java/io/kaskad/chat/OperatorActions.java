@@ -14,6 +14,8 @@ import io.kaskad.common.InvalidRequestException.Problem;
 @Component
 class OperatorActions {
 
+    private static final int MAX_RESULT = 255;
+
     private final ChatService chatService;
     private final SessionChanges changes;
     private final BotTurns bot;
@@ -64,17 +66,17 @@ class OperatorActions {
         changes.save(bot.startBot(back, bot.chatOf(session), changes.results(session), said), said);
     }
 
-    /** The operator ends the dialog; {@code result} is required when the chat asks for the dialog's result. */
+    /** The operator ends the dialog, with its result or without (a chat that asks for the result then asks the client). */
     void close(long companyId, String sessionPublicId, String result) {
         ChatSession session = changes.lockOpen(companyId, sessionPublicId);
         ChatSettings settings = chatService.settings(bot.chatOf(session));
-        if (settings.dialogResultRequest() && (result == null || result.isBlank())) {
-            throw new InvalidRequestException(List.of(new Problem("result", "chat.dialog.result.required")));
+        if (result != null && result.strip().length() > MAX_RESULT) {
+            throw new InvalidRequestException(List.of(new Problem("result", "chat.dialog.result.too-long")));
         }
         ChatSession closing = session;
         if (result != null && !result.isBlank()) {
             Map<String, String> results = changes.results(session);
-            results.put("result", result.strip());
+            results.put(BotTurns.RESULT, result.strip());
             closing = session.withBot(session.scenarioId(), changes.json(new ScenarioEngine.State(null, results, true, false)),
                     session.status());
         }

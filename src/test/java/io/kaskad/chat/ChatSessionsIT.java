@@ -182,6 +182,46 @@ class ChatSessionsIT {
         operators.goOffline(acme.company().id(), userId);
     }
 
+    /** "Запрашивать результат диалога": a dialog the operator closes without a result asks the client, then for the rating. */
+    @Test
+    void aDialogClosedWithoutAResultAsksTheClientForItAndThenForTheRating() throws Exception {
+        TestCompany acme = accounts.company();
+        ChatsApi chats = new ChatsApi(mvc, acme.bearer());
+        String chatId = chats.chat("{\"name\":\"Итоги\",\"scenarioId\":\"" + chats.npsScenario()
+                + "\",\"dialogResultRequest\":true,\"feedbackRequest\":true,\"feedbackScale\":5}");
+        long userId = 910_000_000L + acme.id();
+        operators.goOnline(acme.company().id(), userId);
+        try {
+            String sessionId = JsonPath.read(start(chatId, "{}").andReturn().getResponse().getContentAsString(), "$.id");
+            say(sessionId, "{\"body\":\"Оператор\"}");
+            sessions.takeOver(acme.company().id(), userId, sessionId);
+            sessions.close(acme.company().id(), sessionId, " ");
+            mvc.perform(get("/api/v1/sessions/{id}/messages", sessionId))
+                .andExpect(jsonPath("$[-1].body").value("Подскажите, чем закончился наш диалог?"))
+                .andExpect(jsonPath("$[-1].answers", contains("Вопрос решён", "Вопрос не решён")));
+
+            say(sessionId, "{\"body\":\"Вопрос решён\"}").andExpect(status().isCreated());
+            mvc.perform(get("/api/v1/sessions/{id}/messages", sessionId))
+                .andExpect(jsonPath("$[-2].body").value("Спасибо, мы записали результат."))
+                .andExpect(jsonPath("$[-1].body").value("Пожалуйста, оцените наш диалог от 1 до 5."));
+            say(sessionId, "{\"body\":\"4\"}").andExpect(status().isCreated());
+            Map<String, Object> item = sessions(acme, "chatId=" + chatId).get(0);
+            assertThat(item).containsEntry("status", "CLOSED").containsEntry("feedbackScore", 4);
+            assertThat(JsonPath.<String>read(item, "$.dialogResultsFromBotJson.result")).isEqualTo("Вопрос решён");
+
+            // an operator who gives the result is not second-guessed: the client is only asked to rate
+            String second = JsonPath.read(start(chatId, "{}").andReturn().getResponse().getContentAsString(), "$.id");
+            say(second, "{\"body\":\"Оператор\"}");
+            sessions.takeOver(acme.company().id(), userId, second);
+            sessions.close(acme.company().id(), second, "Оформлен возврат");
+            mvc.perform(get("/api/v1/sessions/{id}/messages", second))
+                .andExpect(jsonPath("$[-1].body").value("Пожалуйста, оцените наш диалог от 1 до 5."));
+        }
+        finally {
+            operators.goOffline(acme.company().id(), userId);
+        }
+    }
+
     @Test
     void aQuietBotWaitsForTheFirstMessageAndAsksForAnIntermediateRatingOnTime() throws Exception {
         TestCompany acme = accounts.company();
