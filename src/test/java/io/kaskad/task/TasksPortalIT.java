@@ -46,10 +46,20 @@ class TasksPortalIT {
             .andExpect(content().string(containsString("template-ADVERTISING")));
         mvc.perform(get("/tasks/columns").param("type", "ADVERTISING").session(session))
             .andExpect(content().string(containsString("Продолжить последнюю сессию или начать новую")));
-        // in English the descriptions are English; the headers stay the template's (Russian, as seed 000 has them)
+        // in English the names and descriptions are English, each with the header the template file has (Russian, as seed 000 has it)
         mvc.perform(get("/tasks/columns").param("type", "SMS").param("lang", "en").session(session))
             .andExpect(content().string(containsString("The message to send to the client")))
+            .andExpect(content().string(containsString("<span class=\"column-name\">Message text</span>")))
+            .andExpect(content().string(containsString("«Текст сообщения»")))
             .andExpect(content().string(not(containsString("Сообщение, которое нужно отправить клиенту"))));
+        for (String type : java.util.Arrays.stream(TaskType.values()).map(Enum::name).toList()) {
+            mvc.perform(get("/tasks/columns").param("type", type).param("lang", "en").session(session))
+                .andExpect(content().string(not(containsString("??"))));
+        }
+        // in Russian the name is the file's header, said once
+        mvc.perform(get("/tasks/columns").param("type", "SMS").session(session))
+            .andExpect(content().string(containsString("<span class=\"column-name\">Текст сообщения</span>")))
+            .andExpect(content().string(not(containsString("«Текст сообщения»"))));
 
         byte[] bad = TaskFilesForTests.csv(',', List.of(List.of("phone", "text"), List.of("79160007001", "Привет"), List.of("123", "Привет")));
         String location = mvc.perform(multipart("/tasks").file(new MockMultipartFile("file", "bad.csv", "text/csv", bad))
