@@ -126,12 +126,40 @@
     send(text);
   });
 
-  var saved = localStorage.getItem(storageKey);
-  if (saved) {
-    json('GET', '/api/v1/sessions/' + saved + '/messages')
-      .then(function () { use(saved); listen(); })
-      .catch(function () { start(); });
-  } else {
-    start();
+  function begin() {
+    var saved = localStorage.getItem(storageKey);
+    if (saved) {
+      json('GET', '/api/v1/sessions/' + saved + '/messages')
+        .then(function () { use(saved); listen(); })
+        .catch(function () { start(); });
+    } else {
+      start();
+    }
   }
+
+  if (root.getAttribute('data-launcher') !== 'true') {
+    begin();
+    return;
+  }
+
+  // Launcher mode: the page in the client's site frames only the buttons until the visitor opens the chat,
+  // and no session starts before that. embed.js on the client's page sizes the frame to what is shown.
+  var bar = document.querySelector('.launcher-bar');
+  var begun = false;
+  function announceSize() {
+    var open = root.classList.contains('open');
+    window.parent.postMessage({ kaskadChat: chatId, width: open ? 380 : bar.offsetWidth, height: open ? 640 : bar.offsetHeight }, '*');
+  }
+  function toggle(open) {
+    root.classList.toggle('open', open);
+    announceSize();
+    if (open && !begun) { begun = true; begin(); }
+    if (open) { input.focus(); }
+  }
+  document.getElementById('launcher').addEventListener('click', function () { toggle(!root.classList.contains('open')); });
+  document.getElementById('close-panel').addEventListener('click', function () { toggle(false); });
+  window.addEventListener('message', function (event) {
+    if (event.source === window.parent && event.data && event.data.kaskadChat === 'size?') { announceSize(); }
+  });
+  announceSize();
 })();

@@ -236,9 +236,20 @@ public class ChatService {
                 s.feedbackScale(), s.robotColor(), s.operatorColor(), s.userColor(), s.buttonColor(), s.buttonTextColor(),
                 s.dialogResultRequest(), s.intermediateFeedbackSeconds(), s.answerAfterFirstMessage(), s.messengerLinks(), avatarUrls,
                 new ChatView.Telegram(chat.telegramToken() != null, chat.telegramBotName()), widget,
-                "<iframe src=\"" + widget + "\" width=\"380\" height=\"600\" style=\"border:0\" title=\"" + htmlEscaped(chat.name())
-                        + "\"></iframe>",
+                embedCode(chat, widget),
                 chat.createdAt(), chat.updatedAt());
+    }
+
+    /**
+     * The code a client pastes into their site: a frame in the page's corner with the launcher (the
+     * messengers' buttons and the chat's), and the script that sizes it as the chat opens and closes.
+     */
+    private String embedCode(Chat chat, String widget) {
+        String frameId = "kaskad-chat-" + chat.publicId();
+        return "<iframe id=\"" + frameId + "\" src=\"" + widget + "/launcher\" title=\"" + htmlEscaped(chat.name())
+                + "\" style=\"position:fixed;right:16px;bottom:16px;width:64px;height:64px;border:0;z-index:2147483000;"
+                + "background:transparent\" allowtransparency=\"true\"></iframe>\n"
+                + "<script src=\"" + publicUrl.base() + "/assets/chat/embed.js\" data-frame=\"" + frameId + "\" async></script>";
     }
 
     private static String scenarioName(java.util.function.Function<String, String> scenarioNames, String scenarioId) {

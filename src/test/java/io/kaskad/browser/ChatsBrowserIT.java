@@ -4,13 +4,16 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.jayway.jsonpath.JsonPath;
 
 import io.kaskad.support.ChatsApi;
@@ -18,6 +21,9 @@ import io.kaskad.support.MessagesApi;
 import io.kaskad.support.TestAccounts;
 import io.kaskad.support.TestAccounts.TestCompany;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -164,5 +170,56 @@ class ChatsBrowserIT extends BrowserTest {
         driver.switchTo().window(portal);
         driver.findElement(By.id("operator-toggle")).click();
         wait.until(ExpectedConditions.textToBe(By.id("operator-state"), "не на линии"));
+    }
+
+    /**
+     * The chat's embed code on a site of another origin: the messengers' icon buttons beside a launcher,
+     * no session before the visitor opens the chat, and the frame growing to the chat when they do.
+     */
+    @Test
+    void theEmbedCodeShowsMessengerButtonsBesideALauncherThatOpensTheChat() throws Exception {
+        TestCompany acme = accounts.company();
+        ChatsApi chats = new ChatsApi(mvc, acme.bearer());
+        String chatId = chats.chat("{\"name\":\"Лаунчер\",\"scenarioId\":\"" + chats.npsScenario()
+                + "\",\"messengerLinks\":{\"WHATSAPP\":\"https://wa.me/79160000000\",\"TELEGRAM\":\"https://t.me/shop_bot\","
+                + "\"PHONE\":\"+7 916 000-00-00\"}}");
+        String code = JsonPath.read(mvc.perform(MockMvcRequestBuilders.get("/api/v1/chats/{id}", chatId)
+                .header("Authorization", acme.bearer())).andReturn().getResponse().getContentAsString(), "$.iframeCode");
+        String site = "<!DOCTYPE html><html><body style=\"margin:0\"><h1>Магазин</h1>"
+                + code.replace("http://localhost", baseUrl()) + "</body></html>";
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+
+        // the client's site: another origin (127.0.0.1, not localhost) serving a page with the code in it
+        WireMockServer shop = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        shop.start();
+        try {
+            shop.stubFor(get("/shop.html").willReturn(
+                    ok(site).withHeader("Content-Type", "text/html; charset=utf-8")));
+            signOut();
+            driver.get("http://127.0.0.1:" + shop.port() + "/shop.html");
+            WebElement frame = driver.findElement(By.id("kaskad-chat-" + chatId));
+            // closed, the frame is as large as its buttons: three messengers and the launcher in a row
+            wait.until(d -> frame.getSize().getWidth() > 200 && frame.getSize().getHeight() < 100);
+            driver.switchTo().frame(frame);
+            assertThat(driver.findElements(By.cssSelector(".launcher-bar .messenger-button"))).extracting(e -> e.getAttribute("href"))
+                .containsExactly("https://wa.me/79160000000", "https://t.me/shop_bot", "tel:+79160000000");
+            assertThat(driver.findElement(By.cssSelector(".messenger-whatsapp img")).getAttribute("src")).endsWith("/assets/chat/messengers/whatsapp.svg");
+            assertThat(driver.findElement(By.id("panel")).isDisplayed()).isFalse();
+            assertThat(driver.findElement(By.id("widget")).getAttribute("data-session-id")).isNull();
+
+            // the launcher opens the chat; its bot speaks, and the frame grows to hold it
+            driver.findElement(By.id("launcher")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("log"), "оцените нас"));
+            driver.switchTo().defaultContent();
+            wait.until(d -> frame.getSize().getHeight() > 500);
+            driver.switchTo().frame(frame);
+            driver.findElement(By.id("close-panel")).click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("panel")));
+            driver.switchTo().defaultContent();
+            wait.until(d -> frame.getSize().getHeight() < 100);
+        }
+        finally {
+            shop.stop();
+        }
     }
 }

@@ -14,6 +14,7 @@ import io.kaskad.support.TestAccounts.TestCompany;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -48,7 +49,7 @@ class ChatApiIT {
             .andExpect(jsonPath("$.busyText").value("Все операторы сейчас заняты. Пожалуйста, подождите — мы ответим, как только освободимся."))
             .andExpect(jsonPath("$.scenarioId").doesNotExist())
             .andExpect(jsonPath("$.telegram.linked").value(false))
-            .andExpect(jsonPath("$.iframeCode").value(containsString("<iframe src=\"http://localhost/widget/")));
+            .andExpect(jsonPath("$.iframeCode").value(matchesPattern("(?s)<iframe id=\"kaskad-chat-[0-9a-f-]{36}\" src=\"http://localhost/widget/[0-9a-f-]{36}/launcher\".*embed.js.*")));
     }
 
     @Test

@@ -93,7 +93,9 @@ class ChatsPortalIT {
         mvc.perform(get("/chats/rows").param("q", "маг").session(session).header("HX-Request", "true"))
             .andExpect(content().string(containsString("Магазин")))
             .andExpect(content().string(not(containsString("Доставка"))))
-            .andExpect(content().string(containsString("&lt;iframe src=")))
+            .andExpect(content().string(containsString("&lt;iframe id=&quot;kaskad-chat-" + shopId + "&quot; src=&quot;http://localhost/widget/"
+                    + shopId + "/launcher&quot;")))
+            .andExpect(content().string(containsString("/assets/chat/embed.js&quot; data-frame=&quot;kaskad-chat-" + shopId)))
             // the chat's id, which the API and task files ask for, with a copy button (seed 000)
             .andExpect(content().string(containsString("data-copy-target=\"#chat-id-" + shopId + "\"")));
         // a search that finds nothing says so, rather than inviting to create the first chat

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import io.kaskad.chat.AvatarKind;
 import io.kaskad.chat.ChatService;
 
-/** The page a client embeds with the chat's iframe code, and the avatars it shows. */
+/** The pages a client embeds with the chat's code (the launcher, the whole chat), and the avatars they show. */
 @Controller
 class WidgetController {
 
@@ -25,9 +25,22 @@ class WidgetController {
         this.chats = chats;
     }
 
+    /** The whole chat, for a link or a frame of its own. */
     @GetMapping("/widget/{chatId}")
     String widget(@PathVariable String chatId, Model model) {
         model.addAttribute("chat", chats.publicView(chatId));
+        model.addAttribute("launcher", false);
+        return "chats/widget";
+    }
+
+    /**
+     * What the chat's embed code frames: the messengers' buttons and a launcher that opens the chat. It
+     * starts no session until the visitor opens it, and tells the embedding page (embed.js) the size it needs.
+     */
+    @GetMapping("/widget/{chatId}/launcher")
+    String launcher(@PathVariable String chatId, Model model) {
+        model.addAttribute("chat", chats.publicView(chatId));
+        model.addAttribute("launcher", true);
         return "chats/widget";
     }
 
