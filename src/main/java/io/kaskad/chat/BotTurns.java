@@ -31,7 +31,7 @@ class BotTurns {
 
     /** The dialog result an operator or the client gives when the dialog ends. */
     static final String RESULT = "result";
-    private static final int MAX_RESULT = 255;
+    static final int MAX_RESULT = 255;
 
     private final ChatRepository chats;
     private final ChatService chatService;
@@ -139,7 +139,6 @@ class BotTurns {
         return ended;
     }
 
-    /** The rating question, with the scale's numbers as answers. */
     /**
      * The chat asks for the dialog's result and nobody gave it when the dialog ended: the client's next
      * message in the period after the end is the result (the rating, if the chat wants one, is asked next).
@@ -151,10 +150,7 @@ class BotTurns {
 
     private ChatSession withClientsResult(ChatSession session, String text, ChatSettings settings, List<DialogMessage> said,
             Instant now) {
-        Map<String, String> results = changes.results(session);
-        results.put(RESULT, text.length() > MAX_RESULT ? text.substring(0, MAX_RESULT) : text);
-        ChatSession answered = session.withBot(session.scenarioId(), changes.json(new ScenarioEngine.State(null, results, true, false)),
-                session.status());
+        ChatSession answered = withResult(session, text.length() > MAX_RESULT ? text.substring(0, MAX_RESULT) : text);
         said.add(changes.say(session, Author.BOT, texts.thanksForResult(), List.of()));
         if (settings.feedbackRequest() && session.feedbackScore() == null) {
             said.add(askRating(session, settings));
@@ -163,6 +159,14 @@ class BotTurns {
         return answered.withFeedbackUntil(null);
     }
 
+    /** The session with {@code result} as its dialog's result, its scenario over. */
+    ChatSession withResult(ChatSession session, String result) {
+        Map<String, String> results = changes.results(session);
+        results.put(RESULT, result);
+        return session.withBot(session.scenarioId(), changes.json(new ScenarioEngine.State(null, results, true, false)), session.status());
+    }
+
+    /** The rating question, with the scale's numbers as answers. */
     DialogMessage askRating(ChatSession session, ChatSettings settings) {
         return changes.say(session, Author.BOT, texts.ratingQuestion(settings.feedbackScale()),
                 IntStream.rangeClosed(1, settings.feedbackScale()).mapToObj(Integer::toString).toList());

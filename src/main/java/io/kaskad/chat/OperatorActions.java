@@ -3,7 +3,6 @@ package io.kaskad.chat;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -13,8 +12,6 @@ import io.kaskad.common.InvalidRequestException.Problem;
 /** What an operator does with a dialog in "Диалоги": take it over, answer, hand it back to the bot, close it. */
 @Component
 class OperatorActions {
-
-    private static final int MAX_RESULT = 255;
 
     private final ChatService chatService;
     private final SessionChanges changes;
@@ -70,16 +67,10 @@ class OperatorActions {
     void close(long companyId, String sessionPublicId, String result) {
         ChatSession session = changes.lockOpen(companyId, sessionPublicId);
         ChatSettings settings = chatService.settings(bot.chatOf(session));
-        if (result != null && result.strip().length() > MAX_RESULT) {
+        if (result != null && result.strip().length() > BotTurns.MAX_RESULT) {
             throw new InvalidRequestException(List.of(new Problem("result", "chat.dialog.result.too-long")));
         }
-        ChatSession closing = session;
-        if (result != null && !result.isBlank()) {
-            Map<String, String> results = changes.results(session);
-            results.put(BotTurns.RESULT, result.strip());
-            closing = session.withBot(session.scenarioId(), changes.json(new ScenarioEngine.State(null, results, true, false)),
-                    session.status());
-        }
+        ChatSession closing = result == null || result.isBlank() ? session : bot.withResult(session, result.strip());
         List<DialogMessage> said = new ArrayList<>();
         changes.save(bot.end(closing, SessionStatus.CLOSED, settings, said), said);
     }
